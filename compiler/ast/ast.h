@@ -1,0 +1,218 @@
+// pyxc's own syntax tree: what compiler/syntax produces from tree-sitter's
+// CST and what compiler/check annotates with types. No later phase sees a
+// TSNode.
+//
+// The syntax phase converts a whole module, native or not; constructs pyxc
+// does not model become Unsupported nodes carrying a description, so that
+// only the checker (which knows which functions are native) reports them.
+//
+// The typed part: fields marked "[check]" are empty after parsing and filled
+// by compiler/check. compiler/emit reads them and nothing else decides types.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/common/source.h"
+#include "compiler/types/types.h"
+
+namespace pyxc::ast {
+
+struct Expr;
+struct Stmt;
+using ExprPtr = std::unique_ptr<Expr>;
+using StmtPtr = std::unique_ptr<Stmt>;
+using ExprList = std::vector<ExprPtr>;
+using Block = std::vector<StmtPtr>;
+
+enum class UnaryOp { Neg, Pos, Not, Invert };
+enum class BinaryOp {
+  Add, Sub, Mul, Div, FloorDiv, Mod, Pow, LShift, RShift, BitAnd, BitOr, BitXor, MatMul
+};
+enum class BoolOpKind { And, Or };
+enum class CompareOp { Lt, LtE, Gt, GtE, Eq, NotEq, Is, IsNot, In, NotIn };
+
+const char* spelling(UnaryOp op);
+const char* spelling(BinaryOp op);
+const char* spelling(CompareOp op);
+
+// What a name, attribute or call refers to. [check]
+enum class RefKind {
+  None,
+  Local,          // index = slot in FunctionDef::locals
+  NativeFunction, // index = position in Module::functions
+  MathFunction,   // name = the math function ("sqrt")
+  MathConstant,   // name = "pi", "e", "inf", "nan", "tau"
+  Builtin,        // name = "abs", "min", "max", "round", "int", "float", "bool", "len", "range"
+  ScalarType,     // a type used as a value, e.g. pyxc.f32(x) as a cast; type = the scalar
+  Exception,      // name = builtin exception class ("ValueError")
+};
+
+struct Ref {
+  RefKind kind = RefKind::None;
+  int index = -1;
+  std::string name;
+};
+
+enum class ExprKind {
+  IntLit, FloatLit, BoolLit, NoneLit, StrLit,
+  Name, Attribute, Subscript, Slice,
+  Unary, Binary, BoolOp, Compare, IfExp, Call, Tuple,
+  Unsupported,
+};
+
+struct Keyword {
+  std::string name;
+  Span nameSpan;
+  ExprPtr value;
+};
+
+struct Expr {
+  ExprKind kind;
+  Span span;
+  types::Type type;  // [check]
+
+  // Literals. IntLit keeps its digits in `text` when they do not fit in
+  // int64 (intOverflow = true) so the checker can report it.
+  int64_t intValue = 0;
+  bool intOverflow = false;
+  double floatValue = 0;
+  bool boolValue = false;
+  std::string text;  // StrLit value; Name/Attribute identifier; Unsupported description
+
+  // Operators.
+  UnaryOp unaryOp = UnaryOp::Neg;
+  BinaryOp binaryOp = BinaryOp::Add;
+  BoolOpKind boolOp = BoolOpKind::And;
+  std::vector<CompareOp> compareOps;   // Compare: ops[i] between operands[i], operands[i+1]
+
+  // Children, by kind:
+  //  Attribute: operands[0] = object, text = attribute name
+  //  Subscript: operands[0] = object, operands[1..] = indices (a[i, j] -> 2)
+  //  Slice: operands[0..2] = lower, upper, step; null when absent
+  //  Unary: operands[0]; Binary: operands[0], operands[1]
+  //  BoolOp: operands (2 or more); Compare: operands (2 or more)
+  //  IfExp: operands[0] = test, [1] = body (if true), [2] = orelse
+  //  Call: operands[0] = callee, operands[1..] = positional args; keywords
+  //  Tuple: operands = elements
+  ExprList operands;
+  std::vector<Keyword> keywords;
+
+  // [check] Name/Attribute/Call: what it refers to. For a Call, the callee's
+  // Ref is copied here and `boundArgs` lists the arguments in parameter
+  // order (keywords resolved; nullptr where the parameter's default applies).
+  Ref ref;
+  std::vector<const Expr*> boundArgs;
+  // [check] Binary/Compare/Unary: the type both operands are converted to
+  // before the operation (for Compare, one per comparison).
+  std::vector<types::Type> operandTypes;
+  // [check] Name (read of a Local): the read is not definitely assigned on
+  // every path, so emit guards it with an UnboundLocalError check.
+  bool maybeUnbound = false;
+
+  Expr(ExprKind k, Span s) : kind(k), span(s) {}
+  Expr* operand(size_t i) const { return i < operands.size() ? operands[i].get() : nullptr; }
+};
+
+enum class StmtKind {
+  Expr, Assign, AnnAssign, AugAssign, If, While, For, Break, Continue, Pass,
+  Return, Raise, Assert, FunctionDef, Import, Unsupported,
+};
+
+struct Param {
+  std::string name;
+  Span span;
+  ExprPtr annotation;  // may be null
+  ExprPtr defaultValue;  // may be null
+  enum class Kind { Positional, PositionalOnly, KeywordOnly, VarArgs, VarKwargs } kind = Kind::Positional;
+  types::Type type;  // [check]
+};
+
+// One local variable or parameter of a function. [check]
+struct Local {
+  std::string name;
+  types::Type type;
+  Span firstAssignment;
+  bool isParam = false;
+};
+
+// Directives from @pyxc.native(...). [check]
+struct Directives {
+  bool boundscheck = true;
+  bool wraparound = true;
+  bool cdivision = false;
+  bool overflowcheck = true;
+  bool fastmath = false;
+};
+
+struct FunctionDef {
+  std::string name;
+  Span nameSpan;
+  Span span;                 // whole definition, decorators included
+  uint32_t firstLine = 0;    // first decorator's line (what inspect.getsource starts at)
+  uint32_t lastLine = 0;     // last line of the body's last statement
+  ExprList decorators;
+  std::vector<Param> params;
+  ExprPtr returns;           // may be null
+  Block body;
+  std::string docstring;     // first statement string literal, if any
+  bool hasDocstring = false;
+
+  // [check]
+  bool isNative = false;
+  Directives directives;
+  types::Type returnType;
+  std::vector<Local> locals;  // parameters first, in order
+};
+
+// An import at module level: `import math`, `import pyxc as px`,
+// `from pyxc import f64, native as nat`.
+struct ImportName {
+  std::string name;   // imported name (or dotted module for `import a.b`)
+  std::string alias;  // bound name
+  Span span;
+};
+
+struct Stmt {
+  StmtKind kind;
+  Span span;
+
+  // Expr: exprs[0]. Assign: exprs[0..n-2] targets, exprs.back() value.
+  // AnnAssign: exprs[0] target, exprs[1] annotation, exprs[2] value (may be absent).
+  // AugAssign: exprs[0] target, exprs[1] value, binaryOp.
+  // If/While: exprs[0] test. For: exprs[0] target, exprs[1] iterable.
+  // Return: exprs[0] if a value. Raise: exprs[0] if an exception.
+  // Assert: exprs[0] test, exprs[1] message if any.
+  ExprList exprs;
+  BinaryOp binaryOp = BinaryOp::Add;
+  Block body;
+  Block orelse;  // If: elif is an If in orelse. While/For: else-block
+  std::unique_ptr<FunctionDef> function;  // FunctionDef
+  // Import: `from module import names` (fromModule non-empty) or `import names`.
+  std::string fromModule;
+  std::vector<ImportName> imports;
+  std::string text;  // Unsupported: description ("a class definition")
+
+  Stmt(StmtKind k, Span s) : kind(k), span(s) {}
+};
+
+// A module-level name bound by something other than a def or an import
+// (an assignment, a class): calling it from native code is a Python call.
+struct ModuleBinding {
+  std::string name;
+  Span span;
+  std::string what;  // "class", "variable"
+};
+
+struct Module {
+  std::string name;  // module name, from the file name ("primes")
+  Block body;        // top-level statements, in order
+  // Index into body: the module-level function definitions, in order.
+  std::vector<FunctionDef*> functions;
+  std::vector<ModuleBinding> otherBindings;
+};
+
+}  // namespace pyxc::ast

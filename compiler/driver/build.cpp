@@ -1,0 +1,185 @@
+#include "compiler/driver/build.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "compiler/driver/driver.h"
+#include "compiler/driver/frontend.h"
+
+namespace fs = std::filesystem;
+
+namespace pyxc::driver {
+namespace {
+
+bool skippedDirectory(const fs::path& dir) {
+  std::string name = dir.filename().string();
+  return name == "__pyxc__" || name == "__pycache__" || name == "node_modules" || name == "site-packages" ||
+         (!name.empty() && name[0] == '.') || fs::exists(dir / "pyvenv.cfg");
+}
+
+// Cheap filter before parsing: a module without these words cannot have a
+// native function.
+bool mentionsPyxc(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return text.find("pyxc") != std::string::npos && text.find("native") != std::string::npos;
+}
+
+// Writes through a temporary file and a rename, so that a reader (or a
+// crash) never sees half a file.
+bool writeFileAtomically(const fs::path& target, const std::string& contents) {
+  fs::path tmp = target;
+  tmp += ".tmp" + std::to_string(getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return false;
+    out << contents;
+    if (!out.flush()) return false;
+  }
+  std::error_code ec;
+  fs::rename(tmp, target, ec);
+  if (ec) fs::remove(tmp, ec);
+  return !ec;
+}
+
+struct ModuleOutcome {
+  int exitCode = kOk;
+  std::string messages;
+};
+
+ModuleOutcome buildModule(const std::string& path, bool explicitFile, const BuildOptions& options,
+                          const PythonInfo& python, const ToolchainOptions& toolchain) {
+  ModuleOutcome outcome;
+  FrontendResult fe = runFrontend(path, StopAfter::Emit);
+  if (fe.diags.hasErrors()) {
+    outcome.exitCode = kInputErrors;
+    outcome.messages = diag::render(*fe.source, fe.diags.all(), options.render);
+    return outcome;
+  }
+  if (!fe.diags.all().empty()) outcome.messages = diag::render(*fe.source, fe.diags.all(), options.render);
+  if (fe.nativeFunctions == 0) {
+    if (explicitFile) outcome.messages += path + ": note: no @pyxc.native functions; nothing to build\n";
+    return outcome;
+  }
+  fs::path artifactDir = fs::path(path).parent_path() / "__pyxc__";
+  std::error_code ec;
+  fs::create_directories(artifactDir, ec);
+  std::string stem = moduleNameFor(path);
+  fs::path cppPath = artifactDir / (stem + ".cpp");
+  fs::path soPath = artifactDir / (stem + python.extSuffix);
+  fs::path tmpSo = artifactDir / ("." + stem + ".tmp" + std::to_string(getpid()) + python.extSuffix);
+  if (ec || !writeFileAtomically(cppPath, fe.cpp)) {
+    outcome.exitCode = kToolchainFailed;
+    outcome.messages += path + ": error: cannot write " + cppPath.string() + "\n";
+    return outcome;
+  }
+  auto cmd = compileCommand(toolchain, python, cppPath.string(), tmpSo.string());
+  if (options.verbose) {
+    std::string line;
+    for (const auto& part : cmd) line += part + " ";
+    outcome.messages += line + "\n";
+  }
+  ProcessResult r = runProcess(cmd);
+  if (r.exitCode != 0) {
+    fs::remove(tmpSo, ec);
+    outcome.exitCode = kToolchainFailed;
+    outcome.messages += r.output + path +
+                        ": error: the C++ compiler failed on code pyxc generated; this is a pyxc bug, please "
+                        "report it with the generated file " + cppPath.string() + "\n";
+    return outcome;
+  }
+  fs::rename(tmpSo, soPath, ec);
+  if (ec) {
+    outcome.exitCode = kToolchainFailed;
+    outcome.messages += path + ": error: cannot write " + soPath.string() + ": " + ec.message() + "\n";
+    return outcome;
+  }
+  if (options.verbose) outcome.messages += "built " + soPath.string() + "\n";
+  return outcome;
+}
+
+}  // namespace
+
+std::vector<std::string> discoverModules(const std::vector<std::string>& paths, std::string& error) {
+  std::vector<std::string> modules;
+  for (const auto& p : paths) {
+    fs::path path(p);
+    std::error_code ec;
+    if (fs::is_regular_file(path, ec)) {
+      modules.push_back(p);
+    } else if (fs::is_directory(path, ec)) {
+      std::vector<std::string> found;
+      for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+           it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (ec) break;
+        if (it->is_directory() && skippedDirectory(it->path())) {
+          it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file() && it->path().extension() == ".py" && mentionsPyxc(it->path()))
+          found.push_back(it->path().string());
+      }
+      std::sort(found.begin(), found.end());
+      modules.insert(modules.end(), found.begin(), found.end());
+    } else {
+      error = p + ": no such file or directory";
+      return {};
+    }
+  }
+  return modules;
+}
+
+int runBuild(const BuildOptions& options) {
+  std::string error;
+  std::vector<std::string> modules = discoverModules(options.paths, error);
+  if (!error.empty()) {
+    std::fprintf(stderr, "pyxc: error: %s\n", error.c_str());
+    return kUsage;
+  }
+  auto python = queryPython(options.python, error);
+  if (!python) {
+    std::fprintf(stderr, "pyxc: error: %s\n", error.c_str());
+    return kToolchainFailed;
+  }
+  ToolchainOptions toolchain = options.toolchain;
+  toolchain.runtimeDir = findRuntimeDir(options.runtimeDir, *python);
+  toolchain.cxx = findCxx(toolchain.cxx);
+
+  std::vector<ModuleOutcome> outcomes(modules.size());
+  std::atomic<size_t> next{0};
+  std::mutex printMutex;
+  size_t printed = 0;
+  // Each worker takes the next module; output is printed in module order as
+  // soon as every earlier module has finished, so parallel runs read alike.
+  auto worker = [&] {
+    for (size_t i; (i = next++) < modules.size();) {
+      bool explicitFile = std::find(options.paths.begin(), options.paths.end(), modules[i]) != options.paths.end();
+      ModuleOutcome outcome = buildModule(modules[i], explicitFile, options, *python, toolchain);
+      std::lock_guard<std::mutex> lock(printMutex);
+      outcomes[i] = std::move(outcome);
+      outcomes[i].messages.insert(0, " ");  // marks "finished"; stripped when printed
+      while (printed < outcomes.size() && !outcomes[printed].messages.empty()) {
+        std::fputs(outcomes[printed].messages.c_str() + 1, stderr);
+        ++printed;
+      }
+    }
+  };
+  int jobs = std::max(1, std::min<int>(options.jobs, static_cast<int>(modules.size())));
+  std::vector<std::thread> threads;
+  for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+
+  int exitCode = kOk;
+  for (const auto& o : outcomes) exitCode = std::max(exitCode, o.exitCode);
+  return exitCode;
+}
+
+}  // namespace pyxc::driver

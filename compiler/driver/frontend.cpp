@@ -1,0 +1,39 @@
+#include "compiler/driver/frontend.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "compiler/check/check.h"
+#include "compiler/emit/emit.h"
+#include "compiler/syntax/parse.h"
+
+namespace pyxc::driver {
+
+std::string moduleNameFor(const std::string& path) { return std::filesystem::path(path).stem().string(); }
+
+FrontendResult runFrontend(const std::string& path, StopAfter stopAfter, bool lineDirectives) {
+  FrontendResult result;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    result.source = std::make_unique<SourceFile>(path, "");
+    result.diags.error(diag::Kind::IoError, Span{}, "cannot read file");
+    return result;
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  result.source = std::make_unique<SourceFile>(path, buffer.str());
+  result.module = syntax::parseModule(*result.source, moduleNameFor(path), result.diags);
+  if (stopAfter == StopAfter::Parse) return result;
+  // A module that does not parse is still checked: every error of the file
+  // is reported at once, as SPEC §2 asks.
+  result.nativeFunctions = check::checkModule(result.module, result.diags);
+  if (stopAfter == StopAfter::Check || result.diags.hasErrors()) return result;
+  emit::EmitOptions options;
+  options.lineDirectives = lineDirectives;
+  options.pyxcVersion = PYXC_VERSION;
+  result.cpp = emit::emitModule(result.module, *result.source, options);
+  return result;
+}
+
+}  // namespace pyxc::driver

@@ -1,0 +1,110 @@
+#include "compiler/driver/toolchain.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+
+extern char** environ;
+
+namespace pyxc::driver {
+
+ProcessResult runProcess(const std::vector<std::string>& argv) {
+  ProcessResult result;
+  int pipeFds[2];
+  if (argv.empty() || pipe(pipeFds) != 0) return result;
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, pipeFds[1], STDOUT_FILENO);
+  posix_spawn_file_actions_adddup2(&actions, pipeFds[1], STDERR_FILENO);
+  posix_spawn_file_actions_addclose(&actions, pipeFds[0]);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  pid_t pid = 0;
+  int rc = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  close(pipeFds[1]);
+  if (rc != 0) {
+    close(pipeFds[0]);
+    result.output = std::string("cannot run '") + argv[0] + "'";
+    return result;
+  }
+  char buf[4096];
+  ssize_t n;
+  while ((n = read(pipeFds[0], buf, sizeof buf)) > 0) result.output.append(buf, static_cast<size_t>(n));
+  close(pipeFds[0]);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+std::optional<PythonInfo> queryPython(const std::string& python, std::string& error) {
+  // One process start: the values come back one per line.
+  static const char* kQuery =
+      "import sys, sysconfig\n"
+      "print(sys.executable)\n"
+      "print(sysconfig.get_paths()['include'])\n"
+      "print(sysconfig.get_config_var('EXT_SUFFIX'))\n"
+      "try:\n"
+      "    import pyxc; print(pyxc.get_include())\n"
+      "except Exception:\n"
+      "    print('')\n";
+  ProcessResult r = runProcess({python, "-c", kQuery});
+  if (r.exitCode != 0) {
+    error = "cannot query the Python interpreter '" + python + "': " + r.output;
+    return std::nullopt;
+  }
+  std::istringstream lines(r.output);
+  PythonInfo info;
+  std::getline(lines, info.executable);
+  std::getline(lines, info.includeDir);
+  std::getline(lines, info.extSuffix);
+  std::getline(lines, info.pyxcInclude);
+  if (info.includeDir.empty() || info.extSuffix.empty() || info.extSuffix == "None") {
+    error = "the Python interpreter '" + python + "' did not report its include directory and extension suffix";
+    return std::nullopt;
+  }
+  if (!std::filesystem::exists(std::filesystem::path(info.includeDir) / "Python.h")) {
+    error = "Python.h not found in '" + info.includeDir + "' (install the Python development headers)";
+    return std::nullopt;
+  }
+  return info;
+}
+
+std::string findRuntimeDir(const std::string& explicitDir, const PythonInfo& python) {
+  auto hasRuntime = [](const std::string& dir) {
+    return !dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / "pyxc" / "runtime.h");
+  };
+  if (!explicitDir.empty()) return explicitDir;
+  if (const char* env = std::getenv("PYXC_RUNTIME_DIR"); env && *env) return env;
+  if (hasRuntime(python.pyxcInclude)) return python.pyxcInclude;
+  return PYXC_SOURCE_RUNTIME_DIR;
+}
+
+std::string findCxx(const std::string& explicitCxx) {
+  if (!explicitCxx.empty()) return explicitCxx;
+  if (const char* env = std::getenv("CXX"); env && *env) return env;
+  return "c++";
+}
+
+std::vector<std::string> compileCommand(const ToolchainOptions& options, const PythonInfo& python,
+                                        const std::string& cppPath, const std::string& outputPath) {
+  std::vector<std::string> cmd;
+  if (!options.launcher.empty()) cmd.push_back(options.launcher);
+  cmd.push_back(options.cxx);
+  cmd.insert(cmd.end(), {"-std=c++20", "-O" + std::to_string(options.optLevel), "-shared", "-fPIC",
+                         "-fvisibility=hidden", "-DNDEBUG", "-I" + options.runtimeDir, "-I" + python.includeDir});
+  if (options.marchNative) cmd.push_back("-march=native");
+  cmd.insert(cmd.end(), options.extraFlags.begin(), options.extraFlags.end());
+  cmd.insert(cmd.end(), {cppPath, "-o", outputPath});
+  return cmd;
+}
+
+}  // namespace pyxc::driver

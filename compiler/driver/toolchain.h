@@ -1,0 +1,48 @@
+// Running external programs: the target Python (for its headers and ABI
+// suffix) and the C++ compiler.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pyxc::driver {
+
+struct ProcessResult {
+  int exitCode = -1;   // -1: could not start
+  std::string output;  // stdout and stderr, interleaved
+};
+
+ProcessResult runProcess(const std::vector<std::string>& argv);
+
+struct PythonInfo {
+  std::string executable;
+  std::string includeDir;
+  std::string extSuffix;   // ".cpython-311-x86_64-linux-gnu.so"
+  std::string pyxcInclude; // the target Python's pyxc.get_include(), if importable
+};
+
+// Asks `python` (an executable name or path) once; on failure returns nullopt
+// and says why in `error`.
+std::optional<PythonInfo> queryPython(const std::string& python, std::string& error);
+
+struct ToolchainOptions {
+  std::string cxx;        // compiler executable
+  std::string launcher;   // ccache/sccache or empty
+  int optLevel = 3;
+  bool marchNative = false;
+  std::string runtimeDir; // directory holding pyxc/runtime.h
+  std::vector<std::string> extraFlags;
+};
+
+std::vector<std::string> compileCommand(const ToolchainOptions& options, const PythonInfo& python,
+                                        const std::string& cppPath, const std::string& outputPath);
+
+// The runtime headers: explicit option, $PYXC_RUNTIME_DIR, the target
+// Python's pyxc package, then the source tree this binary was built from.
+std::string findRuntimeDir(const std::string& explicitDir, const PythonInfo& python);
+
+// The C++ compiler: explicit option, $CXX, then `c++`.
+std::string findCxx(const std::string& explicitCxx);
+
+}  // namespace pyxc::driver

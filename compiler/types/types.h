@@ -1,0 +1,62 @@
+// pyxc's type vocabulary: scalars, tuples, arrays (issue 3), void.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace pyxc::types {
+
+enum class Scalar : uint8_t { Bool, I8, I16, I32, I64, U8, U16, U32, U64, F32, F64 };
+
+enum class TypeKind : uint8_t {
+  Unknown,  // not yet inferred, or an error was reported (suppresses cascades)
+  Void,     // `-> None`
+  Scalar,
+  Tuple,
+  Array,    // T[:], T[:, ::1] ...: element scalar, ndim, C-contiguous last axis
+};
+
+struct Type {
+  TypeKind kind = TypeKind::Unknown;
+  Scalar scalar = Scalar::I64;          // Scalar, Array element
+  std::vector<Type> elements;           // Tuple
+  int ndim = 0;                         // Array
+  bool contiguous = false;              // Array: T[::1], T[:, ::1]
+
+  static Type unknown() { return {}; }
+  static Type voidType() { Type t; t.kind = TypeKind::Void; return t; }
+  static Type scalarOf(Scalar s) { Type t; t.kind = TypeKind::Scalar; t.scalar = s; return t; }
+  static Type tupleOf(std::vector<Type> elems) {
+    Type t; t.kind = TypeKind::Tuple; t.elements = std::move(elems); return t;
+  }
+  static Type arrayOf(Scalar elem, int ndim, bool contiguous) {
+    Type t; t.kind = TypeKind::Array; t.scalar = elem; t.ndim = ndim; t.contiguous = contiguous; return t;
+  }
+
+  bool isUnknown() const { return kind == TypeKind::Unknown; }
+  bool isScalar() const { return kind == TypeKind::Scalar; }
+  bool isScalar(Scalar s) const { return kind == TypeKind::Scalar && scalar == s; }
+  bool isBool() const { return isScalar(Scalar::Bool); }
+  bool isInteger() const;  // any int scalar, not bool
+  bool isFloat() const;    // f32 or f64
+  bool isNumeric() const { return isInteger() || isFloat() || isBool(); }
+
+  friend bool operator==(const Type& a, const Type& b);
+  friend bool operator!=(const Type& a, const Type& b) { return !(a == b); }
+};
+
+bool isSigned(Scalar s);
+bool isIntegerScalar(Scalar s);
+bool isFloatScalar(Scalar s);
+int bitWidth(Scalar s);
+
+// Python-facing name: "int" for I64, "float" for F64, "bool", else the
+// pyxc name ("i32", "f32"); tuples as "tuple[float, int]", arrays "f64[:, ::1]".
+std::string pythonName(const Type& t);
+// C++ spelling: "int64_t", "double", "std::tuple<double, int64_t>", "void".
+std::string cppName(const Type& t);
+// pyxc marker name of a scalar: "i64", "f64", "bool".
+const char* markerName(Scalar s);
+
+}  // namespace pyxc::types

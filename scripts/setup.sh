@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs every dependency of pyxc from the package registries (Debian,
+# PyPI), builds the development tree (build/, with unit tests) and installs
+# pyxc itself with pip, so that `pyxc` and `import pyxc` work.
+# Safe to run again: it skips what is already there and rebuilds incrementally.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+apt_packages=(
+  g++ cmake ninja-build pkg-config
+  libtree-sitter-dev libfmt-dev libcli11-dev libtomlplusplus-dev libgtest-dev
+  llvm-19-tools
+)
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+
+echo "setup: building the development tree in build/"
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+ninja -C build
+
+echo "setup: installing pyxc (pip install .)"
+python3 -m pip install -q --disable-pip-version-check --no-build-isolation .
+command -v pyxc >/dev/null || { echo "setup: pyxc is not on PATH after install" >&2; exit 1; }
+echo "setup: done ($(pyxc --version))"

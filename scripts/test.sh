@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite: C++ unit tests, lit/FileCheck golden tests, pytest
+# end-to-end and differential tests. Sets everything up first.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+bash scripts/setup.sh
+
+export PYXC_BIN="$(command -v pyxc)"
+status=0
+echo "== unit tests (GoogleTest via ctest)"
+ctest --test-dir build --output-on-failure -j2 || status=1
+echo "== golden tests (lit + FileCheck)"
+python3 -m lit -q test/lit || status=1
+echo "== end-to-end tests (pytest)"
+python3 -m pytest -q test || status=1
+exit $status
