@@ -9,7 +9,7 @@
 namespace pyxc::driver {
 
 struct ProcessResult {
-  int exitCode = -1;   // -1: could not start
+  int exitCode = 127;  // 127, as a shell says, when the program could not start
   std::string output;  // stdout and stderr, interleaved
 };
 

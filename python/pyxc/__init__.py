@@ -1,0 +1,90 @@
+"""pyxc: compile annotated Python functions to C++ extension modules.
+
+Decorate hot functions with ``@pyxc.native``; ``pyxc build`` compiles them
+into ``__pyxc__/`` beside the module, and the decorator binds the compiled
+functions at import. Without an artifact the module runs as plain Python.
+"""
+from __future__ import annotations
+
+from pathlib import Path as _Path
+
+from ._decorator import native
+from ._loader import PyxcFallbackWarning
+from ._types import ArrayType, FusedType, ScalarType, fused
+
+__version__ = "0.1.0"
+
+i8 = ScalarType("i8", "int", 8)
+i16 = ScalarType("i16", "int", 16)
+i32 = ScalarType("i32", "int", 32)
+i64 = ScalarType("i64", "int", 64)
+u8 = ScalarType("u8", "uint", 8)
+u16 = ScalarType("u16", "uint", 16)
+u32 = ScalarType("u32", "uint", 32)
+u64 = ScalarType("u64", "uint", 64)
+f32 = ScalarType("f32", "float", 32)
+f64 = ScalarType("f64", "float", 64)
+
+integer = FusedType("integer", (i8, i16, i32, i64, u8, u16, u32, u64))
+floating = FusedType("floating", (f32, f64))
+numeric = FusedType("numeric", integer.members + floating.members)
+
+# In plain Python a parallel loop is an ordinary loop.
+prange = range
+
+
+def _numpy_dtype(dtype):
+    if isinstance(dtype, ScalarType):
+        return dtype.numpy_dtype
+    return dtype
+
+
+def empty(shape, dtype=f64):
+    """Python fallback of ``pyxc.empty``: a NumPy array."""
+    import numpy
+
+    return numpy.empty(shape, dtype=_numpy_dtype(dtype))
+
+
+def zeros(shape, dtype=f64):
+    """Python fallback of ``pyxc.zeros``: a NumPy array."""
+    import numpy
+
+    return numpy.zeros(shape, dtype=_numpy_dtype(dtype))
+
+
+def get_include() -> str:
+    """The directory holding ``pyxc/runtime.h`` (to pass as ``-I``)."""
+    package = _Path(__file__).resolve().parent
+    installed = package / "include"
+    if (installed / "pyxc" / "runtime.h").is_file():
+        return str(installed)
+    return str(package.parent.parent / "runtime")
+
+
+__all__ = [
+    "ArrayType",
+    "FusedType",
+    "PyxcFallbackWarning",
+    "ScalarType",
+    "__version__",
+    "empty",
+    "f32",
+    "f64",
+    "floating",
+    "fused",
+    "get_include",
+    "i16",
+    "i32",
+    "i64",
+    "i8",
+    "integer",
+    "native",
+    "numeric",
+    "prange",
+    "u16",
+    "u32",
+    "u64",
+    "u8",
+    "zeros",
+]

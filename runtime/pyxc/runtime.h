@@ -1,0 +1,17 @@
+// Everything generated extension modules call (see runtime/README.md).
+#pragma once
+
+// Python.h must come first (it may set feature macros the C library reads).
+#include <Python.h>
+
+#include "args.h"
+#include "arith.h"
+#include "builtins.h"
+#include "convert.h"
+#include "errors.h"
+#include "function.h"
+#include "gil.h"
+#include "module.h"
+#include "pymath.h"
+#include "python_errors.h"
+#include "scalar_types.h"
