@@ -110,7 +110,8 @@ struct Expr {
   // before the operation (for Compare, one per comparison).
   std::vector<types::Type> operandTypes;
   // [check] Name (read of a Local): the read is not definitely assigned on
-  // every path, so emit guards it with an UnboundLocalError check.
+  // every path, so emit guards it with an UnboundLocalError check. For an
+  // AugAssign target (exprs[0]) it is about the read of the old value.
   bool maybeUnbound = false;
 
   Expr(ExprKind k, Span s) : kind(k), span(s) {}
@@ -195,6 +196,11 @@ struct Stmt {
   std::string fromModule;
   std::vector<ImportName> imports;
   std::string text;  // Unsupported: description ("a class definition")
+  // [check] AugAssign (added by compiler/check: Stmt had no place for it):
+  // [0] = the type both operands are converted to (as Expr::operandTypes of
+  // the equivalent Binary), [1] = the operation's result type, which is then
+  // stored into the target (whose type is exprs[0]->type).
+  std::vector<types::Type> operandTypes;
 
   Stmt(StmtKind k, Span s) : kind(k), span(s) {}
 };

@@ -3,6 +3,23 @@
 // module into `diags`. After checkModule returns without errors, every
 // native function's expressions have a known type and compiler/emit may
 // assume the program is in the supported subset.
+//
+// Decisions the checker makes (where docs/semantics.md leaves room):
+// - A def without `->` gets the join of its returned values' types, or
+//   None when it returns no value; mixing both is an error.
+// - Unannotated locals get the join of every value assigned to them;
+//   literals assigned to a local count as int/float (not weak). Parameters
+//   and annotated locals keep their declared type.
+// - `for i in range(...)` makes `i` an int (i64); range arguments may be any
+//   int width or bool. prange is reported as not supported yet.
+// - Array annotations produce Type::arrayOf for parameters and are reported
+//   once, at the parameter ("array parameters are not supported yet"); uses
+//   of such a parameter in the body are typed unknown without more errors.
+// - String literals (raise/assert messages, string statements) and
+//   exception references get Type::voidType(): they are not values.
+// - A local whose type stays unknown in an otherwise error-free module is
+//   reported (UnboundLocal: "cannot infer a type"), so emit never sees
+//   unknown types in a module that checked cleanly.
 #pragma once
 
 #include "compiler/ast/ast.h"
