@@ -11,7 +11,7 @@ status=0
 echo "== unit tests (GoogleTest via ctest)"
 ctest --test-dir build --output-on-failure -j2 || status=1
 echo "== golden tests (lit + FileCheck)"
-python3 -m lit -q test/lit || status=1
+lit -q test/lit || status=1
 echo "== end-to-end tests (pytest)"
 python3 -m pytest -q test || status=1
 exit $status

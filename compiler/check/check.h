@@ -17,6 +17,11 @@
 //   of such a parameter in the body are typed unknown without more errors.
 // - String literals (raise/assert messages, string statements) and
 //   exception references get Type::voidType(): they are not values.
+// - A weak int literal that the other operand's fixed-width type cannot hold
+//   (`x < 300` for a u8 x) makes the operation an int (i64) one, so it stays
+//   exact; stored into a fixed-width declared type it is a BadLiteral.
+// - String statements (not only docstrings) are accepted and ignored, as
+//   CPython does; any other string use outside raise/assert is an error.
 // - A local whose type stays unknown in an otherwise error-free module is
 //   reported (UnboundLocal: "cannot infer a type"), so emit never sees
 //   unknown types in a module that checked cleanly.

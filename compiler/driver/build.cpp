@@ -63,11 +63,10 @@ ModuleOutcome buildModule(const std::string& path, bool explicitFile, const Buil
     outcome.messages = diag::render(*fe.source, fe.diags.all(), options.render);
     return outcome;
   }
+  if (fe.nativeFunctions == 0 && explicitFile)
+    fe.diags.warning(diag::Kind::NoNativeFunctions, Span{}, "no @pyxc.native functions in this module; nothing to build");
   if (!fe.diags.all().empty()) outcome.messages = diag::render(*fe.source, fe.diags.all(), options.render);
-  if (fe.nativeFunctions == 0) {
-    if (explicitFile) outcome.messages += path + ": note: no @pyxc.native functions; nothing to build\n";
-    return outcome;
-  }
+  if (fe.nativeFunctions == 0) return outcome;
   fs::path artifactDir = fs::path(path).parent_path() / "__pyxc__";
   std::error_code ec;
   fs::create_directories(artifactDir, ec);

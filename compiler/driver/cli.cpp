@@ -47,16 +47,15 @@ int runCheck(const std::string& file, const CommonOptions& common) {
 
 int runEmit(const std::string& file, bool dumpAst, bool lineDirectives, const CommonOptions& common) {
   FrontendResult fe = runFrontend(file, dumpAst ? StopAfter::Parse : StopAfter::Emit, lineDirectives);
+  if (!dumpAst && !fe.diags.hasErrors() && fe.nativeFunctions == 0)
+    fe.diags.warning(diag::Kind::NoNativeFunctions, Span{}, "no @pyxc.native functions in this module; nothing to emit");
   printDiagnostics(fe, common);
   if (fe.diags.hasErrors()) return kInputErrors;
   if (dumpAst) {
     std::fputs(syntax::dumpModule(fe.module).c_str(), stdout);
     return kOk;
   }
-  if (fe.nativeFunctions == 0) {
-    std::fprintf(stderr, "%s: note: no @pyxc.native functions; nothing to emit\n", file.c_str());
-    return kOk;
-  }
+  if (fe.nativeFunctions == 0) return kOk;
   std::fputs(fe.cpp.c_str(), stdout);
   return kOk;
 }

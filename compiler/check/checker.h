@@ -1,0 +1,150 @@
+// Internal to compiler/check: the per-function checker. One FunctionChecker
+// per native function; run() types the whole body. Types of unannotated
+// locals and return types are found by running the body to a fixed point
+// with diagnostics discarded, then once more reporting everything.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/check/module_scope.h"
+#include "compiler/check/type_rules.h"
+#include "compiler/diagnostics/diagnostics.h"
+
+namespace pyxc::check {
+
+using diag::Kind;
+
+// The description compiler/syntax gives an Unsupported node for a syntax
+// error it has already reported.
+inline constexpr const char* kInvalidSyntax = "invalid syntax";
+
+struct ModuleContext {
+  ast::Module& module;
+  diag::DiagnosticBag& diags;
+  ModuleScope scope;
+  // Per function (same index as Module::functions): the return type is
+  // inferred from the body because the def has no `->` annotation.
+  std::vector<bool> returnInferred;
+  // The syntax phase reported errors: the tree may miss statements, so
+  // "can reach the end without a return" is not reported.
+  bool hadSyntaxErrors = false;
+};
+
+enum class AnnotationUse { Parameter, Return, Local };
+
+// Resolves a type annotation; reports UnsupportedType (and returns unknown)
+// for anything pyxc cannot type.
+Type resolveAnnotation(const ast::Expr& annotation, AnnotationUse use, const ModuleScope& scope,
+                       diag::DiagnosticBag& diags);
+
+// Decorators, directives, parameter and return types, defaults. Sets
+// isNative; reports only for native functions.
+void resolveSignature(ModuleContext& ctx, int functionIndex);
+
+class FunctionChecker {
+ public:
+  FunctionChecker(ModuleContext& ctx, int functionIndex);
+
+  // Types the body. With report=false, diagnostics are dropped and only the
+  // inferred types are updated; returns whether any of them changed.
+  bool run(bool report);
+  // After every function was checked without errors: types that are still
+  // unknown could not be inferred at all (not a cascade of another error).
+  void reportUninferredTypes();
+
+ private:
+  struct LocalInfo {
+    bool declared = false;  // parameter or annotated: its type is fixed
+    Span declaration;       // the parameter or the annotation
+    Span firstAssignment;   // of an inferred local: where its type came from
+    bool everAssigned = false;
+  };
+
+  // locals.cpp
+  void collectLocals();
+  void collectTargets(ast::Expr& target);
+  void collectInBlock(ast::Block& block);
+  int addLocal(const std::string& name, Span span);
+  std::optional<int> findLocal(const std::string& name) const;
+
+  // expressions.cpp
+  Operand check(ast::Expr& e);
+  // The syntax phase may leave a child null after a syntax error.
+  Operand check(ast::Expr* e) { return e ? check(*e) : Operand{}; }
+  Operand check(const ast::ExprPtr& e) { return check(e.get()); }
+  Type checkType(ast::Expr& e) { return check(e).type; }
+  Type checkType(ast::Expr* e) { return check(e).type; }
+  Type checkType(const ast::ExprPtr& e) { return check(e.get()).type; }
+  Type checkName(ast::Expr& e);
+  Type checkAttribute(ast::Expr& e);
+  Type checkSubscript(ast::Expr& e);
+  Type checkUnary(ast::Expr& e);
+  Type checkBinary(ast::Expr& e);
+  Type checkBoolOp(ast::Expr& e);
+  Type checkCompare(ast::Expr& e);
+  Type checkIfExp(ast::Expr& e);
+  Type checkIntLiteral(ast::Expr& e, bool negated);
+  void checkCondition(ast::Expr* e, const char* where);
+  Type binaryResult(ast::BinaryOp op, const Operand& left, const Operand& right, Span span,
+                    std::vector<Type>& operandTypes);
+  void reportModuleNameUse(const std::string& name, const ModuleBinding& binding, Span span);
+
+  // calls.cpp
+  Type checkCall(ast::Expr& call);
+  Type callNativeFunction(ast::Expr& call, int functionIndex);
+  Type callMathFunction(ast::Expr& call, const std::string& name);
+  Type callBuiltin(ast::Expr& call, const std::string& name);
+  Type callCast(ast::Expr& call, Scalar scalar, const std::string& spelled);
+  Type checkException(ast::Expr& e);
+  std::vector<Operand> checkPositionalArgs(ast::Expr& call);
+  bool rejectKeywords(ast::Expr& call, const std::string& callee);
+  bool requireNumericArgs(ast::Expr& call, const std::vector<Operand>& args, const std::string& callee);
+  void reportPythonCall(ast::Expr& call, const std::string& spelled, Span noteSpan, const std::string& noteText);
+
+  // statements.cpp
+  void checkBlock(ast::Block& block);
+  void checkStmt(ast::Stmt& s);
+  void checkAssign(ast::Stmt& s);
+  void checkAnnAssign(ast::Stmt& s);
+  void checkAugAssign(ast::Stmt& s);
+  void checkFor(ast::Stmt& s);
+  void checkReturn(ast::Stmt& s);
+  void checkRaise(ast::Stmt& s);
+  void checkAssert(ast::Stmt& s);
+  void checkExprStmt(ast::Stmt& s);
+  void assignTo(ast::Expr& target, const Operand& value, Span valueSpan);
+  void assignTo(const ast::ExprPtr& target, const Operand& value, Span valueSpan) {
+    if (target) assignTo(*target, value, valueSpan);
+  }
+  void storeLocal(int slot, const Operand& value, Span valueSpan);
+  // A literal stored into a fixed-width int must fit (BadLiteral), rather
+  // than raise OverflowError at run time.
+  void checkLiteralFits(const Operand& value, const Type& to, Span span);
+  void finishReturnInference();
+
+  diag::Diagnostic& error(Kind kind, Span span, std::string message);
+
+  ModuleContext& ctx_;
+  int functionIndex_;
+  ast::FunctionDef& fn_;
+  bool report_ = false;
+  diag::DiagnosticBag scratch_;
+  std::unordered_map<std::string, int> localSlots_;
+  std::vector<LocalInfo> info_;
+  int loopDepth_ = 0;
+  bool changed_ = false;
+  // Return inference (functions without `->`).
+  std::optional<Type> inferredReturn_;
+  Span firstValueReturn_;
+  Span firstBareReturn_;
+};
+
+// Marks maybe-unbound local reads (Expr::maybeUnbound) and reports a
+// function that can fall off its end while it must return a value.
+void checkDefiniteAssignment(ast::FunctionDef& fn, diag::DiagnosticBag& diags, bool returnInferred);
+
+}  // namespace pyxc::check

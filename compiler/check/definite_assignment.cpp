@@ -1,0 +1,167 @@
+// Definite assignment over structured control flow: a local read is
+// "maybe unbound" unless every path from the function's entry assigns it
+// first. Paths end at return/raise/break/continue; loop bodies may run zero
+// times; `while True` only exits through `break`.
+#include "compiler/check/checker.h"
+
+namespace pyxc::check {
+
+namespace {
+
+struct Flow {
+  std::vector<bool> assigned;
+  bool dead = false;  // no path reaches here
+
+  static Flow unreachable(size_t n) { return Flow{std::vector<bool>(n, true), true}; }
+};
+
+Flow merge(const Flow& a, const Flow& b) {
+  if (a.dead) return b;
+  if (b.dead) return a;
+  Flow out = a;
+  for (size_t i = 0; i < out.assigned.size(); ++i) out.assigned[i] = a.assigned[i] && b.assigned[i];
+  return out;
+}
+
+bool isConstantTrue(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::BoolLit) return e.boolValue;
+  if (e.kind == ast::ExprKind::IntLit) return !e.intOverflow && e.intValue != 0;
+  return false;
+}
+
+class DefiniteAssignment {
+ public:
+  explicit DefiniteAssignment(ast::FunctionDef& fn) : fn_(fn) {}
+
+  Flow run() {
+    Flow entry{std::vector<bool>(fn_.locals.size(), false), false};
+    for (size_t i = 0; i < fn_.locals.size(); ++i)
+      if (fn_.locals[i].isParam) entry.assigned[i] = true;
+    block(fn_.body, entry);
+    return entry;
+  }
+
+ private:
+  void read(ast::Expr* e, const Flow& f) {
+    if (!e) return;
+    if (e->kind == ast::ExprKind::Name && e->ref.kind == ast::RefKind::Local && e->ref.index >= 0 &&
+        static_cast<size_t>(e->ref.index) < f.assigned.size())
+      e->maybeUnbound = !f.dead && !f.assigned[e->ref.index];
+    for (auto& operand : e->operands) read(operand.get(), f);
+    for (auto& kw : e->keywords) read(kw.value.get(), f);
+  }
+
+  void assign(ast::Expr* target, Flow& f) {
+    if (!target) return;
+    if (target->kind == ast::ExprKind::Name && target->ref.kind == ast::RefKind::Local && target->ref.index >= 0 &&
+        static_cast<size_t>(target->ref.index) < f.assigned.size()) {
+      f.assigned[target->ref.index] = true;
+      target->maybeUnbound = false;
+    } else if (target->kind == ast::ExprKind::Tuple) {
+      for (auto& element : target->operands) assign(element.get(), f);
+    } else {
+      read(target, f);
+    }
+  }
+
+  void block(ast::Block& b, Flow& f) {
+    for (auto& s : b) stmt(*s, f);
+  }
+
+  void loopBody(ast::Stmt& s, Flow bodyFlow, Flow exit, Flow& f) {
+    breaks_.push_back(Flow::unreachable(f.assigned.size()));
+    block(s.body, bodyFlow);
+    Flow breaks = breaks_.back();
+    breaks_.pop_back();
+    block(s.orelse, exit);
+    f = merge(exit, breaks);
+  }
+
+  void stmt(ast::Stmt& s, Flow& f) {
+    auto expr = [&](size_t i) { return i < s.exprs.size() ? s.exprs[i].get() : nullptr; };
+    switch (s.kind) {
+      case ast::StmtKind::Expr:
+      case ast::StmtKind::Assert:
+        for (auto& e : s.exprs) read(e.get(), f);
+        break;
+      case ast::StmtKind::Assign:
+        if (s.exprs.empty()) break;
+        read(s.exprs.back().get(), f);
+        for (size_t i = 0; i + 1 < s.exprs.size(); ++i) assign(expr(i), f);
+        break;
+      case ast::StmtKind::AnnAssign:
+        if (expr(2)) {
+          read(expr(2), f);
+          assign(expr(0), f);
+        }
+        break;
+      case ast::StmtKind::AugAssign:
+        read(expr(0), f);  // the target is read first
+        read(expr(1), f);
+        assign(expr(0), f);
+        break;
+      case ast::StmtKind::If: {
+        read(expr(0), f);
+        Flow orelse = f;
+        block(s.body, f);
+        block(s.orelse, orelse);
+        f = merge(f, orelse);
+        break;
+      }
+      case ast::StmtKind::While: {
+        read(expr(0), f);
+        bool forever = expr(0) && isConstantTrue(*expr(0));
+        loopBody(s, f, forever ? Flow::unreachable(f.assigned.size()) : f, f);
+        break;
+      }
+      case ast::StmtKind::For: {
+        read(expr(1), f);
+        Flow bodyFlow = f;
+        assign(expr(0), bodyFlow);
+        loopBody(s, bodyFlow, f, f);
+        break;
+      }
+      case ast::StmtKind::Break:
+        if (!breaks_.empty()) breaks_.back() = merge(breaks_.back(), f);
+        f = Flow::unreachable(f.assigned.size());
+        break;
+      case ast::StmtKind::Continue:
+        f = Flow::unreachable(f.assigned.size());
+        break;
+      case ast::StmtKind::Return:
+      case ast::StmtKind::Raise:
+        for (auto& e : s.exprs) read(e.get(), f);
+        f = Flow::unreachable(f.assigned.size());
+        break;
+      case ast::StmtKind::Unsupported:
+        // Already reported; what follows is not judged (it might be a
+        // return the syntax phase could not convert).
+        f = Flow::unreachable(f.assigned.size());
+        break;
+      default:
+        break;
+    }
+  }
+
+  ast::FunctionDef& fn_;
+  std::vector<Flow> breaks_;
+};
+
+}  // namespace
+
+void checkDefiniteAssignment(ast::FunctionDef& fn, diag::DiagnosticBag& diags, bool returnInferred) {
+  Flow end = DefiniteAssignment(fn).run();
+  if (end.dead) return;
+  const types::Type& r = fn.returnType;
+  if (r.isUnknown() || r.kind == types::TypeKind::Void) return;
+  if (returnInferred)
+    diags.error(Kind::ReturnType, fn.nameSpan,
+                "'" + fn.name + "' returns " + typeName(r) +
+                    " on some paths but can reach the end of its body (returning None); add a final return");
+  else
+    diags.error(Kind::ReturnType, fn.nameSpan,
+                "'" + fn.name + "' is declared to return " + typeName(r) +
+                    " but can reach the end of its body without a return");
+}
+
+}  // namespace pyxc::check

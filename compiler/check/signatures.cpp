@@ -1,0 +1,296 @@
+// Function signatures: @pyxc.native and its directives, annotations of
+// parameters and return, default values.
+#include <cstdint>
+#include <limits>
+
+#include "compiler/check/checker.h"
+
+namespace pyxc::check {
+
+namespace {
+
+const char* kTypeHelp = "use int, float, bool, a pyxc scalar type (pyxc.f64, pyxc.i32, ...), tuple[...] or T[:]";
+
+bool isFusedMarker(const std::string& name) {
+  return name == "floating" || name == "integer" || name == "numeric" || name == "fused";
+}
+
+std::string describeAnnotation(const ast::Expr& e) {
+  if (e.kind == ast::ExprKind::Name) return e.text;
+  if (e.kind == ast::ExprKind::Attribute && e.operand(0)) return describeAnnotation(*e.operand(0)) + "." + e.text;
+  if (e.kind == ast::ExprKind::StrLit) return "'" + e.text + "'";
+  return "this annotation";
+}
+
+// A scalar named by `e` (`int`, `f32`, `pyxc.f32`), or nullopt when `e` is
+// not a scalar type name. Reports fused types (not supported yet).
+std::optional<Scalar> scalarAnnotation(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags,
+                                       bool& reported) {
+  std::string marker;
+  if (e.kind == ast::ExprKind::Name) {
+    const ModuleBinding* b = scope.lookup(e.text);
+    if (b && b->kind == BindingKind::PyxcMember) {
+      marker = b->member;
+    } else if (!b) {
+      if (e.text == "int") return Scalar::I64;
+      if (e.text == "float") return Scalar::F64;
+      if (e.text == "bool") return Scalar::Bool;
+      return std::nullopt;
+    }
+  } else if (e.kind == ast::ExprKind::Attribute && e.operand(0) && e.operand(0)->kind == ast::ExprKind::Name) {
+    const ModuleBinding* b = scope.lookup(e.operand(0)->text);
+    if (b && b->kind == BindingKind::PyxcModule) marker = e.text;
+  }
+  if (marker.empty()) return std::nullopt;
+  if (auto s = scalarFromMarker(marker)) return s;
+  if (isFusedMarker(marker)) {
+    diags.error(Kind::UnsupportedType, e.span,
+                "fused type 'pyxc." + marker + "' is not supported yet; use a concrete type such as pyxc.f64");
+    reported = true;
+  }
+  return std::nullopt;
+}
+
+Type arrayAnnotation(const ast::Expr& e, Scalar element, AnnotationUse use, diag::DiagnosticBag& diags) {
+  int ndim = static_cast<int>(e.operands.size()) - 1;
+  bool contiguous = false;
+  for (int axis = 0; axis < ndim; ++axis) {
+    const ast::Expr* index = e.operand(axis + 1);
+    bool isLast = axis == ndim - 1;
+    bool plainSlice = index && index->kind == ast::ExprKind::Slice && !index->operand(0) && !index->operand(1);
+    const ast::Expr* step = plainSlice ? index->operand(2) : nullptr;
+    bool unitStep = step && step->kind == ast::ExprKind::IntLit && step->intValue == 1;
+    if (!plainSlice || (step && !(unitStep && isLast))) {
+      diags.error(Kind::UnsupportedType, index ? index->span : e.span,
+                  "array axes must be written ':' (or '::1' on the last axis for a C-contiguous array)");
+      return Type::unknown();
+    }
+    if (unitStep) contiguous = true;
+  }
+  Type array = Type::arrayOf(element, ndim, contiguous);
+  if (use == AnnotationUse::Parameter) {
+    // Array annotations are recognised now so that the signature is right;
+    // using them needs the array support of a later release.
+    diags.error(Kind::UnsupportedConstruct, e.span, "array parameters are not supported yet");
+    return array;
+  }
+  diags.error(Kind::UnsupportedType, e.span,
+              std::string("array type '") + types::pythonName(array) + "' is only allowed for parameters");
+  return Type::unknown();
+}
+
+Type tupleAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& scope, diag::DiagnosticBag& diags) {
+  if (use == AnnotationUse::Parameter) {
+    diags.error(Kind::UnsupportedType, e.span,
+                "tuple parameters are not supported; pass the elements as separate parameters");
+    return Type::unknown();
+  }
+  std::vector<const ast::Expr*> elements;
+  for (size_t i = 1; i < e.operands.size(); ++i) {
+    const ast::Expr* index = e.operand(i);
+    if (index && index->kind == ast::ExprKind::Tuple)
+      for (const auto& inner : index->operands) elements.push_back(inner.get());
+    else
+      elements.push_back(index);
+  }
+  std::vector<Type> types;
+  bool ok = true;
+  for (const ast::Expr* element : elements) {
+    if (!element) { ok = false; continue; }
+    bool reported = false;
+    auto scalar = scalarAnnotation(*element, scope, diags, reported);
+    if (!scalar) {
+      if (!reported)
+        diags.error(Kind::UnsupportedType, element->span,
+                    "tuple elements must be scalar types (int, float, bool, pyxc.f32, ...), not '" +
+                        describeAnnotation(*element) + "'");
+      ok = false;
+      continue;
+    }
+    types.push_back(Type::scalarOf(*scalar));
+  }
+  if (ok && types.empty()) {
+    diags.error(Kind::UnsupportedType, e.span, "an empty tuple type is not supported");
+    return Type::unknown();
+  }
+  return ok ? Type::tupleOf(std::move(types)) : Type::unknown();
+}
+
+}  // namespace
+
+Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& scope, diag::DiagnosticBag& diags) {
+  if (e.kind == ast::ExprKind::NoneLit) {
+    if (use == AnnotationUse::Return) return Type::voidType();
+    diags.error(Kind::UnsupportedType, e.span, "'None' is only allowed as a return annotation");
+    return Type::unknown();
+  }
+  bool reported = false;
+  if (auto scalar = scalarAnnotation(e, scope, diags, reported)) return Type::scalarOf(*scalar);
+  if (reported) return Type::unknown();
+  if (e.kind == ast::ExprKind::Subscript && e.operand(0)) {
+    const ast::Expr& base = *e.operand(0);
+    if (base.kind == ast::ExprKind::Name && base.text == "tuple" && !scope.lookup("tuple"))
+      return tupleAnnotation(e, use, scope, diags);
+    if (auto element = scalarAnnotation(base, scope, diags, reported)) {
+      bool isBuiltinName = base.kind == ast::ExprKind::Name && !scope.lookup(base.text);
+      if (!isBuiltinName) return arrayAnnotation(e, *element, use, diags);
+      diags.error(Kind::UnsupportedType, e.span,
+                  "'" + base.text + "[...]' is not a type; write arrays with pyxc's types, e.g. f64[:] or i64[:]");
+      return Type::unknown();
+    }
+    if (reported) return Type::unknown();
+    diags.error(Kind::UnsupportedType, e.span,
+                "unsupported type '" + describeAnnotation(base) + "[...]'; " + kTypeHelp);
+    return Type::unknown();
+  }
+  if (e.kind == ast::ExprKind::StrLit) {
+    diags.error(Kind::UnsupportedType, e.span, "string annotations are not supported; write the type itself");
+    return Type::unknown();
+  }
+  diags.error(Kind::UnsupportedType, e.span, "unsupported type '" + describeAnnotation(e) + "'; " + kTypeHelp);
+  return Type::unknown();
+}
+
+namespace {
+
+bool isNativeReference(const ast::Expr& e, const ModuleScope& scope, bool& pyxcUnbound) {
+  if (e.kind == ast::ExprKind::Name) {
+    const ModuleBinding* b = scope.lookup(e.text);
+    return b && b->kind == BindingKind::PyxcMember && b->member == "native";
+  }
+  if (e.kind == ast::ExprKind::Attribute && e.text == "native" && e.operand(0) &&
+      e.operand(0)->kind == ast::ExprKind::Name) {
+    const ModuleBinding* b = scope.lookup(e.operand(0)->text);
+    if (b) return b->kind == BindingKind::PyxcModule;
+    // `@pyxc.native` without `import pyxc`: clearly meant as native; the
+    // caller reports the missing import.
+    if (e.operand(0)->text == "pyxc") {
+      pyxcUnbound = true;
+      return true;
+    }
+  }
+  return false;
+}
+
+void readDirectives(const ast::Expr& call, ast::Directives& directives, diag::DiagnosticBag& diags) {
+  for (size_t i = 1; i < call.operands.size(); ++i)
+    diags.error(Kind::BadDirective, call.operands[i]->span,
+                "@pyxc.native takes only keyword directives, e.g. @pyxc.native(boundscheck=False)");
+  std::vector<std::string> seen;
+  for (const auto& kw : call.keywords) {
+    bool* slot = nullptr;
+    if (kw.name == "boundscheck") slot = &directives.boundscheck;
+    if (kw.name == "wraparound") slot = &directives.wraparound;
+    if (kw.name == "cdivision") slot = &directives.cdivision;
+    if (kw.name == "overflowcheck") slot = &directives.overflowcheck;
+    if (kw.name == "fastmath") slot = &directives.fastmath;
+    if (!slot) {
+      diags.error(Kind::BadDirective, kw.nameSpan,
+                  "unknown directive '" + kw.name +
+                      "'; @pyxc.native accepts boundscheck, wraparound, cdivision, overflowcheck and fastmath");
+      continue;
+    }
+    for (const auto& s : seen)
+      if (s == kw.name) diags.error(Kind::BadDirective, kw.nameSpan, "directive '" + kw.name + "' is given twice");
+    seen.push_back(kw.name);
+    if (!kw.value || kw.value->kind != ast::ExprKind::BoolLit) {
+      diags.error(Kind::BadDirective, kw.value ? kw.value->span : kw.nameSpan,
+                  "directive '" + kw.name + "' must be True or False");
+      continue;
+    }
+    *slot = kw.value->boolValue;
+  }
+}
+
+void checkDefault(ast::Param& p, diag::DiagnosticBag& diags) {
+  ast::Expr& value = *p.defaultValue;
+  if (p.type.isUnknown()) return;
+  const ast::Expr* literal = &value;
+  bool negated = false;
+  if (literal->kind == ast::ExprKind::Unary &&
+      (literal->unaryOp == ast::UnaryOp::Neg || literal->unaryOp == ast::UnaryOp::Pos) && literal->operand(0)) {
+    negated = literal->unaryOp == ast::UnaryOp::Neg;
+    literal = literal->operand(0);
+  }
+  std::string where = "the default value of parameter '" + p.name + "'";
+  bool isNumberLiteral = literal->kind == ast::ExprKind::IntLit || literal->kind == ast::ExprKind::FloatLit;
+  bool isBoolLiteral = literal->kind == ast::ExprKind::BoolLit && literal == &value;
+  if (!isNumberLiteral && !isBoolLiteral) {
+    diags.error(Kind::BadDefault, value.span, where + " must be a constant number or True/False");
+    return;
+  }
+  if (!p.type.isScalar()) {
+    diags.error(Kind::BadDefault, value.span,
+                "parameter '" + p.name + "' of type " + typeName(p.type) + " cannot have a default value");
+    return;
+  }
+  Type literalType = Type::scalarOf(literal->kind == ast::ExprKind::FloatLit ? Scalar::F64
+                                    : literal->kind == ast::ExprKind::BoolLit ? Scalar::Bool
+                                                                               : Scalar::I64);
+  if (!isAssignable(Operand{literalType, true}, p.type)) {
+    diags.error(Kind::BadDefault, value.span,
+                where + " is " + typeName(literalType) + ", but the parameter is declared " + typeName(p.type));
+    return;
+  }
+  if (literal->kind == ast::ExprKind::IntLit && p.type.isInteger()) {
+    long double v = literal->intOverflow ? std::strtold(literal->text.c_str(), nullptr)
+                                         : static_cast<long double>(literal->intValue);
+    if (negated) v = -v;
+    if (!integerFits(v, p.type.scalar)) {
+      diags.error(Kind::BadDefault, value.span, where + " does not fit in " + typeName(p.type));
+      return;
+    }
+  }
+  value.type = p.type;
+}
+
+}  // namespace
+
+void resolveSignature(ModuleContext& ctx, int functionIndex) {
+  ast::FunctionDef& fn = *ctx.module.functions[functionIndex];
+  diag::DiagnosticBag& diags = ctx.diags;
+  const ast::Expr* nativeDecorator = nullptr;
+  bool pyxcUnbound = false;
+  for (const auto& decorator : fn.decorators) {
+    const ast::Expr* callee = decorator->kind == ast::ExprKind::Call ? decorator->operand(0) : decorator.get();
+    if (callee && isNativeReference(*callee, ctx.scope, pyxcUnbound)) nativeDecorator = decorator.get();
+  }
+  fn.isNative = nativeDecorator != nullptr;
+  if (!fn.isNative) return;
+  if (pyxcUnbound)
+    diags.error(Kind::UndefinedName, nativeDecorator->span, "name 'pyxc' is not defined; add 'import pyxc'");
+  for (const auto& decorator : fn.decorators)
+    if (decorator.get() != nativeDecorator)
+      diags.error(Kind::UnsupportedConstruct, decorator->span,
+                  "other decorators cannot be combined with @pyxc.native; remove this one or move it to a "
+                  "Python wrapper");
+  if (nativeDecorator->kind == ast::ExprKind::Call) readDirectives(*nativeDecorator, fn.directives, diags);
+
+  for (auto& p : fn.params) {
+    if (p.kind == ast::Param::Kind::VarArgs || p.kind == ast::Param::Kind::VarKwargs) {
+      diags.error(Kind::UnsupportedConstruct, p.span,
+                  std::string(p.kind == ast::Param::Kind::VarArgs ? "*" : "**") + p.name +
+                      " is not supported in native functions; declare each parameter with its type");
+      p.type = Type::unknown();
+      continue;
+    }
+    if (!p.annotation) {
+      diags.error(Kind::MissingAnnotation, p.span,
+                  "parameter '" + p.name + "' of native function '" + fn.name +
+                      "' needs a type annotation, e.g. '" + p.name + ": float'");
+      p.type = Type::unknown();
+    } else {
+      p.type = resolveAnnotation(*p.annotation, AnnotationUse::Parameter, ctx.scope, diags);
+    }
+    if (p.defaultValue) checkDefault(p, diags);
+  }
+  if (fn.returns) {
+    fn.returnType = resolveAnnotation(*fn.returns, AnnotationUse::Return, ctx.scope, diags);
+    ctx.returnInferred[functionIndex] = false;
+  } else {
+    fn.returnType = Type::unknown();
+    ctx.returnInferred[functionIndex] = true;
+  }
+}
+
+}  // namespace pyxc::check

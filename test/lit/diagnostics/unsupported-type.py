@@ -1,0 +1,17 @@
+# An annotation pyxc cannot type names the type and lists what works.
+# RUN: not %pyxc check %s 2>&1 | %FileCheck %s --implicit-check-not=error:
+import pyxc
+
+
+@pyxc.native
+# CHECK: :[[@LINE+1]]:10: error: unsupported type 'str'; use int, float, bool, a pyxc scalar type (pyxc.f64, pyxc.i32, ...), tuple[...] or T[:] [unsupported-type]
+def f(s: str) -> int:
+    # CHECK: :[[@LINE+1]]:8: error: unsupported type 'list[...]'; use int
+    x: list[int] = 0
+    return 0
+
+
+@pyxc.native
+# CHECK: :[[@LINE+1]]:10: error: tuple parameters are not supported; pass the elements as separate parameters [unsupported-type]
+def g(t: tuple[int, int]) -> None:
+    pass
