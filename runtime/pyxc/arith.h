@@ -22,8 +22,13 @@ template <class T>
         std::string("integer overflow: result does not fit in ") + type_name<T>());
 }
 
+// CPython 3.11 words `//` and `%` by zero differently.
 [[noreturn, gnu::cold, gnu::noinline]] inline void raise_int_zero_division() {
   raise(Exc::ZeroDivisionError, "integer division or modulo by zero");
+}
+
+[[noreturn, gnu::cold, gnu::noinline]] inline void raise_int_zero_modulo() {
+  raise(Exc::ZeroDivisionError, "integer modulo by zero");
 }
 
 [[noreturn, gnu::cold, gnu::noinline]] inline void raise_negative_shift() {
@@ -262,7 +267,7 @@ inline T mod(T a, T b) {
     }
     return mod;
   } else {
-    if (b == 0) [[unlikely]] detail::raise_int_zero_division();
+    if (b == 0) [[unlikely]] detail::raise_int_zero_modulo();
     if constexpr (std::is_signed_v<T>) {
       if (b == -1) return 0;  // min % -1 is UB in C++
       T r = static_cast<T>(a % b);
@@ -293,6 +298,8 @@ namespace detail {
 template <Integer T, bool Checked>
 inline T ipow_impl(T base, T exp) {
   if constexpr (std::is_signed_v<T>) {
+    if (exp < 0 && base == 0) [[unlikely]]
+      raise(Exc::ZeroDivisionError, "0.0 cannot be raised to a negative power");
     if (exp < 0) [[unlikely]]
       raise(Exc::ValueError,
             "negative exponent in integer power (declare a float operand to get a float)");

@@ -85,7 +85,8 @@ std::string message_of(F&& f) {
 
 TEST(Messages, AreCPythons) {
   EXPECT_EQ(message_of([] { rt::floordiv<int64_t>(1, 0); }), "integer division or modulo by zero");
-  EXPECT_EQ(message_of([] { rt::mod<int32_t>(1, 0); }), "integer division or modulo by zero");
+  EXPECT_EQ(message_of([] { rt::mod<int32_t>(1, 0); }), "integer modulo by zero");
+  EXPECT_EQ(message_of([] { rt::ipow<int64_t>(0, -1); }), "0.0 cannot be raised to a negative power");
   EXPECT_EQ(message_of([] { rt::truediv<int64_t>(1, 0); }), "division by zero");
   EXPECT_EQ(message_of([] { rt::truediv(1.0, 0.0); }), "float division by zero");
   EXPECT_EQ(message_of([] { rt::floordiv(1.0, -0.0); }), "float floor division by zero");
