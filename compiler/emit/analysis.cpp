@@ -1,0 +1,267 @@
+#include "compiler/emit/analysis.h"
+
+#include "compiler/emit/cpp_text.h"
+#include "compiler/emit/function_emitter.h"
+#include "compiler/emit/primitives.h"
+
+namespace pyxc::emit {
+
+using ast::Expr;
+using ast::ExprKind;
+using ast::RefKind;
+using ast::Stmt;
+using ast::StmtKind;
+using types::Type;
+
+namespace {
+
+struct Constant {
+  bool isFloat = false;
+  int64_t intValue = 0;
+  double floatValue = 0;
+};
+
+std::optional<Constant> evaluateConstant(const Expr& e) {
+  switch (e.kind) {
+    case ExprKind::IntLit:
+      if (e.intOverflow) return std::nullopt;
+      return Constant{false, e.intValue, 0};
+    case ExprKind::BoolLit: return Constant{false, e.boolValue ? 1 : 0, 0};
+    case ExprKind::FloatLit: return Constant{true, 0, e.floatValue};
+    case ExprKind::Unary: {
+      if (e.unaryOp != ast::UnaryOp::Neg && e.unaryOp != ast::UnaryOp::Pos) return std::nullopt;
+      auto inner = evaluateConstant(*e.operands[0]);
+      if (!inner || e.unaryOp == ast::UnaryOp::Pos) return inner;
+      if (inner->isFloat) return Constant{true, 0, -inner->floatValue};
+      // Literals are non-negative, so one negation cannot overflow; a
+      // second one of INT64_MIN could, and is left to the runtime check.
+      if (inner->intValue == INT64_MIN) return std::nullopt;
+      return Constant{false, -inner->intValue, 0};
+    }
+    default: return std::nullopt;
+  }
+}
+
+void visitExpr(const Expr* e, bool isTarget, const std::function<void(const Expr&, bool)>& visit) {
+  if (!e) return;
+  visit(*e, isTarget);
+  // Tuple targets contain targets; everything else inside is a read.
+  bool childrenAreTargets = isTarget && e->kind == ExprKind::Tuple;
+  for (const auto& child : e->operands) visitExpr(child.get(), childrenAreTargets, visit);
+  for (const auto& keyword : e->keywords) visitExpr(keyword.value.get(), false, visit);
+}
+
+void visitBlock(const ast::Block& body, const std::function<void(const Expr&, bool)>& visit) {
+  for (const auto& stmt : body) {
+    const Stmt& s = *stmt;
+    switch (s.kind) {
+      case StmtKind::Assign:
+        for (size_t i = 0; i + 1 < s.exprs.size(); ++i) visitExpr(s.exprs[i].get(), true, visit);
+        if (!s.exprs.empty()) visitExpr(s.exprs.back().get(), false, visit);
+        break;
+      case StmtKind::AnnAssign:
+        // exprs[1] is the annotation: not evaluated in a function body.
+        if (s.exprs.size() > 2 && s.exprs[2]) {
+          visitExpr(s.exprs[0].get(), true, visit);
+          visitExpr(s.exprs[2].get(), false, visit);
+        }
+        break;
+      case StmtKind::For:
+        if (s.exprs.size() > 1) visitExpr(s.exprs[1].get(), false, visit);
+        if (!s.exprs.empty()) visitExpr(s.exprs[0].get(), true, visit);
+        break;
+      case StmtKind::FunctionDef:
+      case StmtKind::Import:
+        break;
+      default:
+        // AugAssign reads its target before writing it.
+        for (const auto& e : s.exprs) visitExpr(e.get(), false, visit);
+    }
+    visitBlock(s.body, visit);
+    visitBlock(s.orelse, visit);
+  }
+}
+
+Effects childEffects(const Expr& e, size_t first, const ast::Directives& directives) {
+  Effects out;
+  for (size_t i = first; i < e.operands.size(); ++i) {
+    if (e.operands[i]) out.add(effectsOf(*e.operands[i], directives));
+  }
+  for (const auto& keyword : e.keywords) {
+    if (keyword.value) out.add(effectsOf(*keyword.value, directives));
+  }
+  return out;
+}
+
+Effects primitiveEffects(const std::optional<Primitive>& primitive, const Type& operandType) {
+  Effects out;
+  if (!primitive) {
+    out.ordered = true;
+  } else if (primitive->mayRaise) {
+    if (primitive->overflowOnly) {
+      out.raises.insert("OverflowError:" + types::cppName(operandType));
+    } else {
+      out.ordered = true;
+    }
+  }
+  return out;
+}
+
+Effects orderedEffects() {
+  Effects out;
+  out.ordered = true;
+  return out;
+}
+
+// Builtins, math and casts that cannot raise; everything else called is
+// ordered (math domain errors, int() of nan, native functions).
+Effects callEffects(const Expr& e, const ast::Directives& directives) {
+  const std::string& name = e.ref.name;
+  switch (e.ref.kind) {
+    case RefKind::MathFunction: {
+      auto primitive = mathFunction(name);
+      return primitive && !primitive->mayRaise ? Effects{} : orderedEffects();
+    }
+    case RefKind::Builtin: {
+      if (name == "float" || name == "bool" || name == "min" || name == "max") return {};
+      // round(n) and int(n) of an integer are the integer itself.
+      const Expr* arg = e.operand(1);
+      bool integerArg = arg && e.operands.size() == 2 &&
+                        (arg->type.isBool() || (arg->type.isInteger() && (types::isSigned(arg->type.scalar) ||
+                                                                          types::bitWidth(arg->type.scalar) < 64)));
+      if ((name == "round" || name == "int") && integerArg && e.type.isScalar(types::Scalar::I64)) return {};
+      if (name == "abs") return primitiveEffects(absPrimitive(e.type, directives), e.type);
+      return orderedEffects();
+    }
+    case RefKind::ScalarType: return e.type.isFloat() || e.type.isBool() ? Effects{} : orderedEffects();
+    default: return orderedEffects();
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> constantLiteral(const Expr& e, const Type& type) {
+  if (!type.isScalar()) return std::nullopt;
+  auto constant = evaluateConstant(e);
+  if (!constant) return std::nullopt;
+  if (constant->isFloat) {
+    if (!type.isFloat()) return std::nullopt;  // int(2.5) etc. go through the runtime
+    return floatLiteral(constant->floatValue, type);
+  }
+  if (type.isBool()) return std::string(constant->intValue != 0 ? "true" : "false");
+  return intLiteral(constant->intValue, type);
+}
+
+std::optional<int64_t> constantInt(const Expr& e) {
+  auto constant = evaluateConstant(e);
+  if (!constant || constant->isFloat) return std::nullopt;
+  return constant->intValue;
+}
+
+void Effects::add(const Effects& other) {
+  ordered = ordered || other.ordered;
+  raises.insert(other.raises.begin(), other.raises.end());
+}
+
+Effects effectsOf(const Expr& e, const ast::Directives& directives) {
+  if (evaluateConstant(e)) return {};
+  switch (e.kind) {
+    case ExprKind::IntLit:
+    case ExprKind::FloatLit:
+    case ExprKind::BoolLit:
+    case ExprKind::StrLit:
+    case ExprKind::NoneLit: return {};
+    case ExprKind::Name: {
+      if (e.ref.kind != RefKind::Local) return orderedEffects();
+      Effects out;
+      if (e.maybeUnbound) out.raises.insert("UnboundLocalError:" + e.text);
+      return out;
+    }
+    case ExprKind::Attribute: return e.ref.kind == RefKind::MathConstant ? Effects{} : orderedEffects();
+    case ExprKind::Unary: {
+      Effects out = childEffects(e, 0, directives);
+      if (e.unaryOp == ast::UnaryOp::Not || e.unaryOp == ast::UnaryOp::Pos) return out;
+      Type operandType = e.operandTypes.empty() ? e.type : e.operandTypes[0];
+      out.add(primitiveEffects(unaryPrimitive(e.unaryOp, operandType, directives), operandType));
+      return out;
+    }
+    case ExprKind::Binary: {
+      Effects out = childEffects(e, 0, directives);
+      Type operandType = e.operandTypes.empty() ? e.type : e.operandTypes[0];
+      out.add(primitiveEffects(binaryPrimitive(e.binaryOp, operandType, directives), operandType));
+      return out;
+    }
+    case ExprKind::BoolOp:
+    case ExprKind::Compare:
+    case ExprKind::IfExp:
+    case ExprKind::Tuple:
+    case ExprKind::Subscript: return childEffects(e, 0, directives);
+    case ExprKind::Call: {
+      // operands[0] is the callee: naming it does nothing.
+      Effects out = childEffects(e, 1, directives);
+      out.add(callEffects(e, directives));
+      return out;
+    }
+    default: return orderedEffects();
+  }
+}
+
+bool orderMatters(const std::vector<Effects>& operands) {
+  int effectful = 0;
+  Effects all;
+  for (const Effects& effects : operands) {
+    if (effects.none()) continue;
+    ++effectful;
+    all.add(effects);
+  }
+  return effectful > 1 && (all.ordered || all.raises.size() > 1);
+}
+
+void forEachExpr(const ast::Block& body, const std::function<void(const Expr&, bool)>& visit) {
+  visitBlock(body, visit);
+}
+
+std::vector<bool> localsRead(const ast::FunctionDef& fn) {
+  std::vector<bool> read(fn.locals.size(), false);
+  forEachExpr(fn.body, [&](const Expr& e, bool isTarget) {
+    if (!isTarget && e.kind == ExprKind::Name && e.ref.kind == RefKind::Local && e.ref.index >= 0 &&
+        static_cast<size_t>(e.ref.index) < read.size()) {
+      read[static_cast<size_t>(e.ref.index)] = true;
+    }
+  });
+  return read;
+}
+
+std::vector<bool> localsNeedingBoundFlag(const ast::FunctionDef& fn) {
+  std::vector<bool> flagged(fn.locals.size(), false);
+  forEachExpr(fn.body, [&](const Expr& e, bool isTarget) {
+    if (!isTarget && e.maybeUnbound && e.kind == ExprKind::Name && e.ref.kind == RefKind::Local &&
+        e.ref.index >= 0 && static_cast<size_t>(e.ref.index) < flagged.size()) {
+      flagged[static_cast<size_t>(e.ref.index)] = true;
+    }
+  });
+  return flagged;
+}
+
+bool bodyNeedsNoGil(const ast::FunctionDef& fn) {
+  bool needed = false;
+  std::function<void(const ast::Block&)> scanLoops = [&](const ast::Block& body) {
+    for (const auto& s : body) {
+      if (s->kind == StmtKind::While || s->kind == StmtKind::For) needed = true;
+      scanLoops(s->body);
+      scanLoops(s->orelse);
+    }
+  };
+  scanLoops(fn.body);
+  forEachExpr(fn.body, [&](const Expr& e, bool) {
+    if (e.kind == ExprKind::Call && e.ref.kind == RefKind::NativeFunction) needed = true;
+  });
+  return needed;
+}
+
+std::string defaultValueLiteral(const ast::Param& param) {
+  if (!param.defaultValue) return {};
+  return constantLiteral(*param.defaultValue, param.type).value_or(std::string());
+}
+
+}  // namespace pyxc::emit

@@ -1,0 +1,144 @@
+// Calls: other native functions (direct C++ calls), builtins, math, casts.
+#include <fmt/format.h>
+
+#include "compiler/emit/analysis.h"
+#include "compiler/emit/function_emitter.h"
+#include "compiler/emit/primitives.h"
+
+namespace pyxc::emit {
+
+using ast::Expr;
+using ast::RefKind;
+using types::Scalar;
+using types::Type;
+
+namespace {
+
+std::string commaJoined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
+const Type kI64 = Type::scalarOf(Scalar::I64);
+const Type kF64 = Type::scalarOf(Scalar::F64);
+const Type kBool = Type::scalarOf(Scalar::Bool);
+
+}  // namespace
+
+std::vector<const Expr*> FunctionEmitter::callArguments(const Expr& e) const {
+  if (!e.boundArgs.empty()) return e.boundArgs;
+  std::vector<const Expr*> args;
+  for (size_t i = 1; i < e.operands.size(); ++i) args.push_back(e.operands[i].get());
+  return args;
+}
+
+std::string FunctionEmitter::call(const Expr& e) {
+  switch (e.ref.kind) {
+    case RefKind::NativeFunction: return nativeCall(e);
+    case RefKind::MathFunction: return mathCall(e);
+    case RefKind::Builtin: return builtinCall(e);
+    case RefKind::ScalarType: {
+      auto args = callArguments(e);
+      if (args.size() != 1 || !args[0]) return unsupported(e, "this cast");
+      return scalarCast(*args[0], e.type);
+    }
+    default: return unsupported(e, "this call");
+  }
+}
+
+std::string FunctionEmitter::nativeCall(const Expr& e) {
+  const auto& functions = ctx_.module.functions;
+  if (e.ref.index < 0 || static_cast<size_t>(e.ref.index) >= functions.size()) return unsupported(e, "this call");
+  const ast::FunctionDef& callee = *functions[static_cast<size_t>(e.ref.index)];
+  auto args = callArguments(e);
+  std::vector<Operand> operands;
+  for (size_t i = 0; i < callee.params.size(); ++i) {
+    const ast::Param& param = callee.params[i];
+    if (i < args.size() && args[i]) {
+      operands.push_back(operand(*args[i], param.type));
+      continue;
+    }
+    std::string fallback = defaultValueLiteral(param);
+    if (fallback.empty()) return unsupported(e, "a call without a value for parameter '" + param.name + "'");
+    operands.push_back(Operand{nullptr, param.type, fallback});
+  }
+  return sequenced(operands, callee.returnType, [&](const std::vector<std::string>& values) {
+    return implName(callee.name) + "(" + commaJoined(values) + ")";
+  });
+}
+
+std::string FunctionEmitter::mathCall(const Expr& e) {
+  const std::string& function = e.ref.name;
+  auto primitive = mathFunction(function);
+  auto args = callArguments(e);
+  if (!primitive) return unsupported(e, "math." + function);
+  bool integerRounding = function == "floor" || function == "ceil";
+  std::vector<Operand> operands;
+  for (const Expr* arg : args) {
+    if (!arg) return unsupported(e, "math." + function + " without an argument");
+    // floor/ceil of an int is the int itself (no float round trip).
+    bool keepInt = integerRounding && (arg->type.isInteger() || arg->type.isBool());
+    operands.push_back(operand(*arg, keepInt ? kI64 : kF64));
+  }
+  Primitive chosen = *primitive;
+  if (function == "log" && args.size() == 2) chosen.pattern = "pyxc::rt::math::log({0}, {1})";
+  Type resultType = integerRounding ? kI64 : kF64;
+  if (function == "isnan" || function == "isinf" || function == "isfinite") resultType = kBool;
+  std::string text = sequenced(operands, resultType, [&](const std::vector<std::string>& values) {
+    return applyPattern(chosen, values, resultType);
+  });
+  return convertValue(text, resultType, e.type);
+}
+
+std::string FunctionEmitter::builtinCall(const Expr& e) {
+  const std::string& function = e.ref.name;
+  auto args = callArguments(e);
+  for (const Expr* arg : args) {
+    if (!arg) return unsupported(e, function + "() with a missing argument");
+  }
+  if (function == "abs" && args.size() == 1) {
+    Type operandType = e.type;
+    Primitive primitive = absPrimitive(operandType, fn_.directives);
+    return applyPattern(primitive, {exprAs(*args[0], operandType)}, operandType);
+  }
+  if ((function == "min" || function == "max") && args.size() >= 2) {
+    std::vector<Operand> operands;
+    for (const Expr* arg : args) operands.push_back(operand(*arg, e.type));
+    return sequenced(operands, e.type, [&](const std::vector<std::string>& values) {
+      return fmt::format("pyxc::rt::{}({})", function, commaJoined(values));
+    });
+  }
+  if (function == "int" || function == "float" || function == "bool") {
+    if (args.empty()) return constantLiteral(Expr(ast::ExprKind::IntLit, e.span), e.type).value_or("0");
+    if (args.size() == 1) return scalarCast(*args[0], e.type);
+  }
+  if (function == "round" && (args.size() == 1 || args.size() == 2)) {
+    const Expr& value = *args[0];
+    if (args.size() == 1) {
+      if (!value.type.isFloat()) return exprAs(value, e.type);
+      return convertValue(fmt::format("pyxc::rt::round_half_even({})", expr(value)), kI64, e.type);
+    }
+    std::vector<Operand> operands{operand(value, value.type.isFloat() ? kF64 : e.type), operand(*args[1], kI64)};
+    if (value.type.isFloat()) {
+      std::string text = sequenced(operands, kF64, [](const std::vector<std::string>& values) {
+        return fmt::format("pyxc::rt::round_ndigits({}, {})", values[0], values[1]);
+      });
+      return convertValue(text, kF64, e.type);
+    }
+    return sequenced(operands, e.type, [](const std::vector<std::string>& values) {
+      return fmt::format("pyxc::rt::round_int({}, {})", values[0], values[1]);
+    });
+  }
+  return unsupported(e, "the builtin call " + function + "()");
+}
+
+std::string FunctionEmitter::scalarCast(const Expr& value, const Type& to) {
+  if (auto constant = constantLiteral(value, to)) return *constant;
+  return convertScalar(expr(value), value.type, to, true);
+}
+
+}  // namespace pyxc::emit

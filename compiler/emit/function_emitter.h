@@ -1,0 +1,138 @@
+// Emits the typed body of one native function as `static T name__impl(...)`.
+// Internal to compiler/emit.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/emit/analysis.h"
+#include "compiler/common/source.h"
+#include "compiler/emit/cpp_text.h"
+#include "compiler/emit/emit.h"
+
+namespace pyxc::emit {
+
+// Problems the emitter cannot express (input outside the subset that check
+// let through): reported as `#error` lines so the C++ build fails loudly
+// instead of producing silently wrong code.
+using InternalErrors = std::vector<std::string>;
+
+struct ModuleContext {
+  const ast::Module& module;
+  const SourceFile& source;
+  const EmitOptions& options;
+  InternalErrors& errors;
+};
+
+// The C++ signature of a function body: `static double f__impl(int64_t n_)`.
+std::string implSignature(const ast::FunctionDef& fn);
+
+// Does the body have a loop or a call to a native function (then the
+// wrapper releases the GIL)?
+bool bodyNeedsNoGil(const ast::FunctionDef& fn);
+
+// The constant a parameter's default value stands for, spelled in the
+// parameter's C++ type; empty when it is not a literal constant.
+std::string defaultValueLiteral(const ast::Param& param);
+
+class FunctionEmitter {
+ public:
+  FunctionEmitter(const ModuleContext& context, const ast::FunctionDef& fn);
+  // Appends the definition of `fn`'s __impl function to `out`.
+  void emitDefinition(CodeWriter& out);
+
+ private:
+  // An operand still to be emitted: an expression converted to `type`, or
+  // fixed text (a parameter's default value) when `expr` is null.
+  struct Operand {
+    const ast::Expr* expr = nullptr;
+    types::Type type;
+    std::string text;
+  };
+
+  // While emitting an expression that is evaluated exactly once per
+  // statement (not under `and`/`or`/`if-else`/a chain's later comparisons or
+  // a while condition), operands that must run first go to statement-level
+  // temporaries ("prelude" lines written just before the statement).
+  // Elsewhere they go into an immediately invoked lambda.
+  class ConditionalScope {
+   public:
+    explicit ConditionalScope(FunctionEmitter& emitter) : emitter_(emitter), saved_(emitter.preludeEnabled_) {
+      emitter.preludeEnabled_ = false;
+    }
+    ~ConditionalScope() { emitter_.preludeEnabled_ = saved_; }
+
+   private:
+    FunctionEmitter& emitter_;
+    bool saved_;
+  };
+
+  // ---- expressions (emit_expr.cpp) ----
+  std::string expr(const ast::Expr& e);
+  std::string exprAs(const ast::Expr& e, const types::Type& type);
+  std::string condition(const ast::Expr& e);
+  Operand operand(const ast::Expr& e, const types::Type& type);
+  // Combines operands evaluated left to right: when their order matters
+  // (orderMatters), the effectful ones before the last are bound to
+  // temporaries first, so C++'s unspecified argument order cannot matter.
+  std::string sequenced(const std::vector<Operand>& operands, const types::Type& resultType,
+                        const std::function<std::string(const std::vector<std::string>&)>& combine);
+  std::string literal(const ast::Expr& e, const types::Type& type);
+  std::string name(const ast::Expr& e);
+  std::string unary(const ast::Expr& e);
+  std::string binary(const ast::Expr& e);
+  std::string boolOp(const ast::Expr& e);
+  std::string boolOpStep(const ast::Expr& left, bool isAnd, const std::string& rest, const types::Type& type);
+  std::string compare(const ast::Expr& e);
+  std::string ifExp(const ast::Expr& e);
+  std::string tuple(const ast::Expr& e);
+  std::string subscript(const ast::Expr& e);
+  std::string call(const ast::Expr& e);
+  std::string nativeCall(const ast::Expr& e);
+  std::string builtinCall(const ast::Expr& e);
+  std::string mathCall(const ast::Expr& e);
+  std::string scalarCast(const ast::Expr& e, const types::Type& to);
+  std::vector<const ast::Expr*> callArguments(const ast::Expr& e) const;
+  std::string unsupported(const ast::Expr& e, const std::string& what);
+
+  // ---- statements (emit_stmt.cpp) ----
+  void block(const ast::Block& body);
+  void statement(const ast::Stmt& s);
+  void lineDirective(const Span& span);
+  void assign(const ast::Stmt& s);
+  void assignTo(const ast::Expr& target, const std::string& value, const types::Type& valueType);
+  void augAssign(const ast::Stmt& s);
+  void ifStatement(const ast::Stmt& s, bool isElif);
+  void whileLoop(const ast::Stmt& s);
+  void forLoop(const ast::Stmt& s);
+  void forRange(const ast::Stmt& s, const ast::Expr& rangeCall);
+  void loopBody(const ast::Stmt& s, const std::string& brokeFlag);
+  void returnStatement(const ast::Stmt& s);
+  void raiseStatement(const ast::Stmt& s);
+  void assertStatement(const ast::Stmt& s);
+  void expressionStatement(const ast::Stmt& s);
+  void unsupportedStatement(const ast::Stmt& s, const std::string& what);
+
+  std::string temp();
+  // Binds `text` to a new temporary in the prelude (or `iife`, when the
+  // prelude is off) and returns the temporary's name.
+  std::string hold(const std::string& text, const types::Type& type, std::string& iife);
+  // Writes a statement line, after the prelude lines its text collected.
+  void line(const std::string& text);
+  const ast::Local* localOf(const ast::Expr& nameExpr) const;
+  bool isEffectful(const ast::Expr& e) const;
+
+  const ModuleContext& ctx_;
+  const ast::FunctionDef& fn_;
+  CodeWriter* out_ = nullptr;
+  int tempCounter_ = 0;
+  std::vector<bool> needsBoundFlag_;  // per local
+  // Innermost loop's "broke out" flag ("" when the loop has no else).
+  std::vector<std::string> loopBrokeFlags_;
+  std::vector<std::string> prelude_;
+  bool preludeEnabled_ = false;
+};
+
+}  // namespace pyxc::emit
