@@ -1,0 +1,31 @@
+/**
+ * pyxc's Python grammar: stock tree-sitter-python with one change.
+ *
+ * Python accepts any expression as an annotation. The stock grammar instead
+ * sends a bare `identifier[` inside a type to `generic_type`, whose brackets
+ * only hold types and which takes no postfix after them, so pyxc's array
+ * annotations fail: `a: f64[:]` and `f64[1::2]` are ERRORs, `f64[1:2]` reads
+ * as a PEP 695 constrained type (`T: int`), `f64[:][0]` is an ERROR.
+ *
+ * Here an annotation's `type` no longer offers `generic_type`, so
+ * `f64[:, ::1]`, `tuple[f64, i64]` and `list[int]` are the ordinary
+ * `subscript` expressions they are in Python (exactly like the qualified
+ * `pyxc.f64[:, ::1]`, which the stock grammar already parsed that way), and
+ * any postfix after them parses too. No new conflicts. The other kinds of
+ * `type` stay (`a | b`, and PEP 695 `T: int` / `*Ts` in `def f[...]`).
+ */
+const python = require('tree-sitter-python/grammar');
+
+module.exports = grammar(python, {
+  name: 'pyxc_python',
+
+  rules: {
+    type: $ => choice(
+      prec(1, $.expression),
+      $.splat_type,
+      $.union_type,
+      $.constrained_type,
+      $.member_type,
+    ),
+  },
+});
