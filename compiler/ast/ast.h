@@ -109,6 +109,9 @@ struct Expr {
   // [check] Binary/Compare/Unary: the type both operands are converted to
   // before the operation (for Compare, one per comparison).
   std::vector<types::Type> operandTypes;
+  // Unsupported: the syntax phase already reported this node (a syntax error
+  // or too-deep nesting), so later phases stay silent about it.
+  bool alreadyReported = false;
   // [check] Name (read of a Local): the read is not definitely assigned on
   // every path, so emit guards it with an UnboundLocalError check. For an
   // AugAssign target (exprs[0]) it is about the read of the old value.
@@ -196,6 +199,7 @@ struct Stmt {
   std::string fromModule;
   std::vector<ImportName> imports;
   std::string text;  // Unsupported: description ("a class definition")
+  bool alreadyReported = false;  // Unsupported: see Expr::alreadyReported
   // [check] AugAssign (added by compiler/check: Stmt had no place for it):
   // [0] = the type both operands are converted to (as Expr::operandTypes of
   // the equivalent Binary), [1] = the operation's result type, which is then

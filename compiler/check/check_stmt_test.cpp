@@ -343,3 +343,17 @@ def f(n: int, x: f32) -> float:
   for (const auto* fn : c->module.functions) expectTyped(fn->body, untyped);
   EXPECT_EQ(untyped, std::vector<std::string>{});
 }
+
+// `x += 1` reads x first: after `if p: x = 1` that read may be unbound, and
+// the flag must survive the assignment half of the statement.
+TEST(Statements, AugmentedAssignmentTargetIsARead) {
+  auto c = body("f(p: bool) -> int", R"(
+    if p:
+        x = 1
+    x += 1
+    x += 1
+    return x
+)");
+  EXPECT_EQ(c->errors(), Errors{});
+  EXPECT_EQ(maybeUnbound(*c, "x"), (std::vector<bool>{true, false, false}));
+}

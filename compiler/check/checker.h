@@ -18,10 +18,6 @@ namespace pyxc::check {
 
 using diag::Kind;
 
-// The description compiler/syntax gives an Unsupported node for a syntax
-// error it has already reported.
-inline constexpr const char* kInvalidSyntax = "invalid syntax";
-
 struct ModuleContext {
   ast::Module& module;
   diag::DiagnosticBag& diags;

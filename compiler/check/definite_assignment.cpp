@@ -95,11 +95,15 @@ class DefiniteAssignment {
           assign(expr(0), f);
         }
         break;
-      case ast::StmtKind::AugAssign:
+      case ast::StmtKind::AugAssign: {
         read(expr(0), f);  // the target is read first
+        // assign() clears the flag (a plain target is no read); this target is.
+        bool targetMaybeUnbound = expr(0) && expr(0)->maybeUnbound;
         read(expr(1), f);
         assign(expr(0), f);
+        if (expr(0)) expr(0)->maybeUnbound = targetMaybeUnbound;
         break;
+      }
       case ast::StmtKind::If: {
         read(expr(0), f);
         Flow orelse = f;

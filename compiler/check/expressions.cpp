@@ -65,7 +65,7 @@ Operand FunctionChecker::check(ast::Expr& e) {
       break;
     }
     case ast::ExprKind::Unsupported:
-      if (e.text != kInvalidSyntax)  // the syntax phase reported it
+      if (!e.alreadyReported)
         error(Kind::UnsupportedConstruct, e.span, e.text + " is not supported in native code");
       break;
   }

@@ -110,7 +110,7 @@ void FunctionChecker::checkStmt(ast::Stmt& s) {
             "imports inside native functions are not supported; import at module level");
       break;
     case ast::StmtKind::Unsupported:
-      if (s.text != kInvalidSyntax)  // the syntax phase reported it
+      if (!s.alreadyReported)
         error(Kind::UnsupportedConstruct, s.span, s.text + " is not supported in native code");
       break;
   }

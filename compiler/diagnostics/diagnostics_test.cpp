@@ -59,6 +59,20 @@ TEST(Render, NoColorCodesUnlessAsked) {
   EXPECT_NE(render(src, bag.all(), {Format::Text, true}).find('\033'), std::string::npos);
 }
 
+TEST(Render, LongLinesShowAWindowAroundTheColumn) {
+  std::string line = "x = " + std::string(5000, '(') + "1" + std::string(5000, ')');
+  SourceFile src("m.py", line + "\n");
+  DiagnosticBag bag;
+  bag.error(Kind::NestingTooDeep, spanAt(1, 205, 10006), "too deep");
+  std::string out = render(src, bag.all(), {});
+  EXPECT_LT(out.size(), 600u) << out.size();
+  // The caret still sits under column 205 of the original line.
+  auto sourceLine = out.substr(out.find('\n') + 1);
+  auto caretLine = sourceLine.substr(sourceLine.find('\n') + 1);
+  EXPECT_EQ(sourceLine.substr(0, 3), "...");
+  EXPECT_EQ(caretLine.find('^'), 3u + 60u);
+}
+
 TEST(Render, JsonArraysMerge) {
   std::string merged = renderJsonArray({"[\n  {\"a\": 1}\n]", "[]", "[\n  {\"b\": 2}\n]"});
   EXPECT_EQ(merged, "[\n  {\"a\": 1},\n  {\"b\": 2}\n]\n");

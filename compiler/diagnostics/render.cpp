@@ -51,22 +51,38 @@ struct Palette {
   const char* reset = "";
 };
 
+// Lines longer than this are shown as a window around the column, so a
+// generated or minified line does not flood the terminal.
+constexpr uint32_t kMaxShownChars = 160;
+constexpr uint32_t kContextBefore = 60;
+
 void renderLocation(std::string& out, const SourceFile& source, const Span& span, const Palette& p) {
   if (!span.valid() || span.line > source.lineCount()) return;
   std::string_view text = source.lineText(span.line);
-  // Tabs are kept so the caret lines up with the printed line.
-  std::string caretLine;
-  uint32_t col = charColumn(source, span.line, span.column);
-  uint32_t charIndex = 1;
-  for (size_t i = 0; i < text.size() && charIndex < col; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-    caretLine += text[i] == '\t' ? '\t' : ' ';
-    ++charIndex;
-  }
+  // Character i (0-based) starts at byte starts[i].
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) starts.push_back(i);
+  uint32_t lineChars = static_cast<uint32_t>(starts.size());
+  uint32_t col = charColumn(source, span.line, span.column);  // 1-based
   uint32_t width = 1;
   if (span.endLine == span.line && span.endColumn > span.column)
     width = charColumn(source, span.line, span.endColumn) - col;
-  out += fmt::format("{}\n{}{}^{}{}\n", text, caretLine, p.green, std::string(width > 1 ? width - 1 : 0, '~'), p.reset);
+  uint32_t first = 0, last = lineChars;  // shown characters [first, last)
+  if (lineChars > kMaxShownChars) {
+    first = col > kContextBefore ? col - 1 - kContextBefore : 0;
+    last = std::min(lineChars, first + kMaxShownChars);
+  }
+  auto byteAt = [&](uint32_t ch) { return ch < lineChars ? starts[ch] : text.size(); };
+  std::string shown(text.substr(byteAt(first), byteAt(last) - byteAt(first)));
+  std::string prefix = first > 0 ? "..." : "";
+  std::string suffix = last < lineChars ? "..." : "";
+  // Tabs are kept so the caret lines up with the printed line.
+  std::string caretLine(prefix.size(), ' ');
+  for (uint32_t ch = first; ch + 1 < col && ch < last; ++ch) caretLine += text[starts[ch]] == '\t' ? '\t' : ' ';
+  uint32_t visible = std::min(width, last > col - 1 ? last - (col - 1) : 1u);
+  out += fmt::format("{}{}{}\n{}{}^{}{}\n", prefix, shown, suffix, caretLine, p.green,
+                     std::string(visible > 1 ? visible - 1 : 0, '~'), p.reset);
 }
 
 std::string renderText(const SourceFile& source, const std::vector<const Diagnostic*>& items, bool color) {

@@ -100,13 +100,19 @@ ExprPtr Converter::unsupportedExpr(TSNode node, std::string description) {
 // (e.g. Python 2's `<>`, which the grammar accepts) it is reported here.
 ExprPtr Converter::invalidExpr(TSNode node) {
   if (!treeHasError_) diags_.error(diag::Kind::SyntaxError, span(node), "invalid syntax");
-  return unsupportedExpr(node, std::string(kInvalidSyntax));
+  auto e = unsupportedExpr(node, std::string(kInvalidSyntax));
+  e->alreadyReported = true;
+  return e;
 }
 
 ExprPtr Converter::expr(TSNode node) {
   DepthGuard guard(*this);
   if (ts_node_is_null(node)) return nullptr;
-  if (tooDeep(node)) return unsupportedExpr(node, std::string(kExprTooDeep));
+  if (tooDeep(node)) {
+    auto e = unsupportedExpr(node, std::string(kExprTooDeep));
+    e->alreadyReported = true;
+    return e;
+  }
   return exprUnguarded(node);
 }
 

@@ -76,7 +76,9 @@ StmtPtr Converter::unsupportedStmt(TSNode node, std::string description) {
 
 StmtPtr Converter::invalidStmt(TSNode node) {
   if (!treeHasError_) diags_.error(diag::Kind::SyntaxError, stmtSpan(node), "invalid syntax");
-  return unsupportedStmt(node, std::string(kInvalidSyntax));
+  auto s = unsupportedStmt(node, std::string(kInvalidSyntax));
+  s->alreadyReported = true;
+  return s;
 }
 
 void Converter::block(TSNode node, ast::Block& out) {
@@ -141,7 +143,11 @@ void Converter::checkIndentation(TSNode node, const std::vector<TSNode>& stateme
 
 StmtPtr Converter::stmt(TSNode node) {
   DepthGuard guard(*this);
-  if (tooDeep(node)) return unsupportedStmt(node, std::string(kStmtTooDeep));
+  if (tooDeep(node)) {
+    auto s = unsupportedStmt(node, std::string(kStmtTooDeep));
+    s->alreadyReported = true;
+    return s;
+  }
   return stmtUnguarded(node);
 }
 
@@ -186,7 +192,9 @@ StmtPtr Converter::stmtUnguarded(TSNode node) {
     std::string name = type == "print_statement" ? "print" : "exec";
     diags_.error(diag::Kind::SyntaxError, where,
                  "missing parentheses in call to '" + name + "'; did you mean " + name + "(...)?");
-    return unsupportedStmt(node, std::string(kInvalidSyntax));
+    auto s = unsupportedStmt(node, std::string(kInvalidSyntax));
+    s->alreadyReported = true;
+    return s;
   }
   if (type == "with_statement" && startsWithAsync(node)) return unsupportedStmt(node, "an 'async with' statement");
   if (const char* description = describeUnsupportedStmt(type)) return unsupportedStmt(node, description);

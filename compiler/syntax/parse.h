@@ -15,15 +15,12 @@ namespace pyxc::syntax {
 // instead of being walked: CPython itself stops at 200 nested parentheses.
 inline constexpr int kMaxNesting = 200;
 
-// Unsupported Expr/Stmt nodes with one of these descriptions stand for code
-// that the syntax phase has already reported (a syntax error, too-deep
-// nesting); later phases should skip them instead of reporting them again.
+// Descriptions of the Unsupported placeholders for code this phase has
+// already reported (they also carry alreadyReported, which is what later
+// phases look at).
 inline constexpr std::string_view kInvalidSyntax = "invalid syntax";
 inline constexpr std::string_view kExprTooDeep = "an expression nested too deeply";
 inline constexpr std::string_view kStmtTooDeep = "a statement nested too deeply";
-inline bool isReportedPlaceholder(std::string_view unsupportedText) {
-  return unsupportedText == kInvalidSyntax || unsupportedText == kExprTooDeep || unsupportedText == kStmtTooDeep;
-}
 
 // Parses `source` into a Module named `moduleName`. Syntax errors (tree-sitter
 // ERROR / MISSING nodes), invalid UTF-8 and too-deep nesting are reported
