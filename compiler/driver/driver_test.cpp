@@ -89,6 +89,10 @@ TEST(Toolchain, RuntimeDirPrecedence) {
   ::unsetenv("PYXC_RUNTIME_DIR");
   EXPECT_EQ(findRuntimeDir("/explicit", python), "/explicit");
   EXPECT_EQ(findRuntimeDir("", python), PYXC_SOURCE_RUNTIME_DIR);
+  // A development build prefers its own source tree over an installed copy.
+  python.pyxcInclude = PYXC_SOURCE_RUNTIME_DIR;
+  python.pyxcVersion = "0.0.0-other";
+  EXPECT_EQ(findRuntimeDir("", python), PYXC_SOURCE_RUNTIME_DIR);
   ::setenv("PYXC_RUNTIME_DIR", "/from/env", 1);
   EXPECT_EQ(findRuntimeDir("", python), "/from/env");
   ::unsetenv("PYXC_RUNTIME_DIR");

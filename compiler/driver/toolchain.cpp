@@ -53,9 +53,9 @@ std::optional<PythonInfo> queryPython(const std::string& python, std::string& er
       "print(sysconfig.get_paths()['include'])\n"
       "print(sysconfig.get_config_var('EXT_SUFFIX'))\n"
       "try:\n"
-      "    import pyxc; print(pyxc.get_include())\n"
+      "    import pyxc; print(pyxc.get_include()); print(pyxc.__version__)\n"
       "except Exception:\n"
-      "    print('')\n";
+      "    print(''); print('')\n";
   ProcessResult r = runProcess({python, "-c", kQuery});
   if (r.exitCode != 0) {
     error = "cannot query the Python interpreter '" + python + "': " + r.output;
@@ -67,6 +67,7 @@ std::optional<PythonInfo> queryPython(const std::string& python, std::string& er
   std::getline(lines, info.includeDir);
   std::getline(lines, info.extSuffix);
   std::getline(lines, info.pyxcInclude);
+  std::getline(lines, info.pyxcVersion);
   if (info.includeDir.empty() || info.extSuffix.empty() || info.extSuffix == "None") {
     error = "the Python interpreter '" + python + "' did not report its include directory and extension suffix";
     return std::nullopt;
@@ -84,7 +85,12 @@ std::string findRuntimeDir(const std::string& explicitDir, const PythonInfo& pyt
   };
   if (!explicitDir.empty()) return explicitDir;
   if (const char* env = std::getenv("PYXC_RUNTIME_DIR"); env && *env) return env;
-  if (hasRuntime(python.pyxcInclude)) return python.pyxcInclude;
+  bool packageMatches = hasRuntime(python.pyxcInclude) && python.pyxcVersion == PYXC_VERSION;
+#ifdef PYXC_INSTALLED
+  if (packageMatches) return python.pyxcInclude;
+#endif
+  if (hasRuntime(PYXC_SOURCE_RUNTIME_DIR)) return PYXC_SOURCE_RUNTIME_DIR;
+  if (packageMatches || hasRuntime(python.pyxcInclude)) return python.pyxcInclude;
   return PYXC_SOURCE_RUNTIME_DIR;
 }
 

@@ -20,6 +20,7 @@ struct PythonInfo {
   std::string includeDir;
   std::string extSuffix;   // ".cpython-311-x86_64-linux-gnu.so"
   std::string pyxcInclude; // the target Python's pyxc.get_include(), if importable
+  std::string pyxcVersion; // and that pyxc's __version__
 };
 
 // Asks `python` (an executable name or path) once; on failure returns nullopt
@@ -38,8 +39,11 @@ struct ToolchainOptions {
 std::vector<std::string> compileCommand(const ToolchainOptions& options, const PythonInfo& python,
                                         const std::string& cppPath, const std::string& outputPath);
 
-// The runtime headers: explicit option, $PYXC_RUNTIME_DIR, the target
-// Python's pyxc package, then the source tree this binary was built from.
+// The runtime headers: explicit option, $PYXC_RUNTIME_DIR, then the headers
+// of this binary's own build: an installed pyxc uses the target Python's pyxc
+// package when its version matches, a development build its source tree
+// (a stale installed copy must not shadow the runtime the binary was built
+// with).
 std::string findRuntimeDir(const std::string& explicitDir, const PythonInfo& python);
 
 // The C++ compiler: explicit option, $CXX, then `c++`.

@@ -259,6 +259,37 @@ bool bodyNeedsNoGil(const ast::FunctionDef& fn) {
   return needed;
 }
 
+std::set<const ast::FunctionDef*> recursiveFunctions(const ast::Module& module) {
+  const auto& functions = module.functions;
+  std::vector<std::set<size_t>> callees(functions.size());
+  for (size_t i = 0; i < functions.size(); ++i) {
+    if (!functions[i]->isNative) continue;
+    forEachExpr(functions[i]->body, [&](const Expr& e, bool) {
+      if (e.kind == ExprKind::Call && e.ref.kind == RefKind::NativeFunction && e.ref.index >= 0 &&
+          static_cast<size_t>(e.ref.index) < functions.size())
+        callees[i].insert(static_cast<size_t>(e.ref.index));
+    });
+  }
+  // A module has a handful of native functions: a search from each is enough.
+  std::set<const ast::FunctionDef*> recursive;
+  for (size_t start = 0; start < functions.size(); ++start) {
+    std::vector<bool> seen(functions.size(), false);
+    std::vector<size_t> stack(callees[start].begin(), callees[start].end());
+    while (!stack.empty()) {
+      size_t f = stack.back();
+      stack.pop_back();
+      if (f == start) {
+        recursive.insert(functions[start]);
+        break;
+      }
+      if (seen[f]) continue;
+      seen[f] = true;
+      stack.insert(stack.end(), callees[f].begin(), callees[f].end());
+    }
+  }
+  return recursive;
+}
+
 std::string defaultValueLiteral(const ast::Param& param) {
   if (!param.defaultValue) return {};
   return constantLiteral(*param.defaultValue, param.type).value_or(std::string());

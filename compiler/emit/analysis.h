@@ -42,6 +42,12 @@ bool orderMatters(const std::vector<Effects>& operands);
 // nested ones included, in source order.
 void forEachExpr(const ast::Block& body, const std::function<void(const ast::Expr&, bool)>& visit);
 
+// The native functions of `module` that can reach themselves through calls
+// to native functions (directly or through others): they carry a recursion
+// budget so that deep recursion raises RecursionError instead of
+// overflowing the C stack.
+std::set<const ast::FunctionDef*> recursiveFunctions(const ast::Module& module);
+
 // Per local of `fn`: is it ever read?
 std::vector<bool> localsRead(const ast::FunctionDef& fn);
 // Per local of `fn`: is it read somewhere it may be unassigned?

@@ -66,8 +66,13 @@ std::string FunctionEmitter::nativeCall(const Expr& e) {
     if (fallback.empty()) return unsupported(e, "a call without a value for parameter '" + param.name + "'");
     operands.push_back(Operand{nullptr, param.type, fallback});
   }
+  std::string budget;
+  if (ctx_.isRecursive(callee))
+    budget = ctx_.isRecursive(fn_) ? fmt::format("{} - 1", kRecursionBudget) : "pyxc::rt::kDefaultRecursionLimit";
   return sequenced(operands, callee.returnType, [&](const std::vector<std::string>& values) {
-    return implName(callee.name) + "(" + commaJoined(values) + ")";
+    std::string args = commaJoined(values);
+    if (!budget.empty()) args += (args.empty() ? "" : ", ") + budget;
+    return implName(callee.name) + "(" + args + ")";
   });
 }
 

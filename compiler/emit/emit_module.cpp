@@ -84,6 +84,11 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
                          cppStringLiteral(param.name)));
     callArgs += (i ? ", " : "") + variable;
   }
+  if (ctx.isRecursive(fn)) {
+    // Read with the GIL held, before the body releases it.
+    out.line(fmt::format("const int64_t {} = pyxc::rt::native_recursion_budget();", kRecursionBudget));
+    callArgs += (callArgs.empty() ? "" : ", ") + std::string(kRecursionBudget);
+  }
   if (bodyNeedsNoGil(fn)) {
     out.line(fmt::format("return pyxc::rt::call_nogil([&] {{ return {}({}); }});", implName(fn.name), callArgs));
   } else {
@@ -167,12 +172,12 @@ void emitModuleInit(const ModuleContext& ctx, const std::vector<const FunctionDe
 
 std::string emitModule(const ast::Module& module, const SourceFile& source, const EmitOptions& options) {
   InternalErrors errors;
-  ModuleContext ctx{module, source, options, errors};
+  ModuleContext ctx{module, source, options, errors, recursiveFunctions(module)};
   std::vector<const FunctionDef*> functions = nativeFunctions(module);
 
   CodeWriter body;
   body.line("// ---- declarations (bodies at the end of the file) ----------------------------");
-  for (const FunctionDef* fn : functions) body.line(implSignature(*fn) + ";");
+  for (const FunctionDef* fn : functions) body.line(implSignature(*fn, ctx.isRecursive(*fn)) + ";");
   body.blank();
   for (const FunctionDef* fn : functions) {
     body.line(fmt::format("// ---- {} {}", fn->name, std::string(std::max<int>(4, 72 - static_cast<int>(fn->name.size())), '-')));

@@ -35,7 +35,7 @@ bool rangeFits(const std::vector<const Expr*>& args, const Type& target) {
 }
 }  // namespace
 
-std::string implSignature(const ast::FunctionDef& fn) {
+std::string implSignature(const ast::FunctionDef& fn, bool recursive) {
   std::vector<bool> read = localsRead(fn);
   std::string params;
   for (size_t i = 0; i < fn.params.size(); ++i) {
@@ -44,6 +44,7 @@ std::string implSignature(const ast::FunctionDef& fn) {
     params += fmt::format("{}{} {}", used ? "" : "[[maybe_unused]] ", types::cppName(fn.params[i].type),
                           localName(fn.params[i].name));
   }
+  if (recursive) params += fmt::format("{}int64_t {}", params.empty() ? "" : ", ", kRecursionBudget);
   return fmt::format("static {} {}({})", types::cppName(fn.returnType), implName(fn.name), params);
 }
 
@@ -54,8 +55,10 @@ void FunctionEmitter::emitDefinition(CodeWriter& out) {
   out_ = &out;
   std::vector<bool> read = localsRead(fn_);
   lineDirective(fn_.nameSpan.valid() ? fn_.nameSpan : fn_.span);
-  out.line(implSignature(fn_) + " {");
+  out.line(implSignature(fn_, ctx_.isRecursive(fn_)) + " {");
   out.indent();
+  if (ctx_.isRecursive(fn_))
+    out.line(fmt::format("if ({} <= 0) [[unlikely]] pyxc::rt::raise_recursion_error();", kRecursionBudget));
   for (size_t i = 0; i < fn_.locals.size(); ++i) {
     const ast::Local& local = fn_.locals[i];
     if (!local.isParam) {

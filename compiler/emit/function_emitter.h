@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,10 +25,16 @@ struct ModuleContext {
   const SourceFile& source;
   const EmitOptions& options;
   InternalErrors& errors;
+  std::set<const ast::FunctionDef*> recursive;  // recursiveFunctions(module)
+
+  bool isRecursive(const ast::FunctionDef& fn) const { return recursive.count(&fn) != 0; }
 };
 
+// The hidden last parameter of recursive functions (see recursiveFunctions).
+inline constexpr const char* kRecursionBudget = "pyxc_budget";
+
 // The C++ signature of a function body: `static double f__impl(int64_t n_)`.
-std::string implSignature(const ast::FunctionDef& fn);
+std::string implSignature(const ast::FunctionDef& fn, bool recursive);
 
 // Does the body have a loop or a call to a native function (then the
 // wrapper releases the GIL)?

@@ -3,6 +3,7 @@
 // (gil.h) turn into Python exceptions once the GIL is held again.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -21,6 +22,7 @@ enum class Exc {
   NotImplementedError,
   UnboundLocalError,
   MemoryError,
+  RecursionError,
 };
 
 struct Error {
@@ -41,6 +43,19 @@ struct Error {
 
 [[noreturn, gnu::cold, gnu::noinline]] inline void raise_assertion(std::string message = {}) {
   throw Error{Exc::AssertionError, std::move(message)};
+}
+
+// Recursion between native functions is bounded like Python's: functions in
+// a call cycle take a budget (the caller's minus one) and raise at zero
+// instead of overflowing the C stack. Entry from Python starts from
+// sys.getrecursionlimit() (capped: native frames live on the thread's C
+// stack), a call from a non-recursive native function from CPython's
+// default limit.
+inline constexpr int64_t kDefaultRecursionLimit = 1000;
+inline constexpr int64_t kMaxNativeRecursion = 20000;
+
+[[noreturn, gnu::cold, gnu::noinline]] inline void raise_recursion_error() {
+  throw Error{Exc::RecursionError, "maximum recursion depth exceeded"};
 }
 
 }  // namespace pyxc::rt

@@ -22,8 +22,15 @@ inline PyObject* exception_type(Exc type) {
     case Exc::NotImplementedError: return PyExc_NotImplementedError;
     case Exc::UnboundLocalError: return PyExc_UnboundLocalError;
     case Exc::MemoryError: return PyExc_MemoryError;
+    case Exc::RecursionError: return PyExc_RecursionError;
   }
   return PyExc_RuntimeError;
+}
+
+// The budget a recursive native function starts with when Python calls it.
+inline int64_t native_recursion_budget() {
+  int64_t limit = Py_GetRecursionLimit();
+  return limit < kMaxNativeRecursion ? limit : kMaxNativeRecursion;
 }
 
 inline void set_python_error(const Error& error) {

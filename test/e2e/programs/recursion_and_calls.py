@@ -11,6 +11,16 @@ PYXC_TEST_ARGS = {
     "binomial": {"n": (0, 50), "k": (-2, 52)},
     "binomial_row": {"n": (0, 50), "k": (-2, 52)},
     "hanoi_moves": {"disks": (0, 16), "source": [1, 2, 3], "target": [1, 2, 3]},
+    "depth": {"n": (0, 500)},
+    "depth_via_helper": {"n": (0, 500)},
+}
+
+# Past the recursion limit both CPython and pyxc raise RecursionError (pyxc
+# instead of overflowing the C stack).
+PYXC_TEST_CASES = {
+    "depth": [(5000,), (10**6,)],
+    "depth_via_helper": [(5000,)],
+    "is_even": [(100000,)],
 }
 
 
@@ -97,3 +107,16 @@ def void_helper(x: int) -> None:
 def calls_void(x: int) -> int:
     void_helper(x)
     return x + 1
+
+
+@pyxc.native
+def depth(n: int) -> int:
+    if n == 0:
+        return 0
+    return 1 + depth(n - 1)
+
+
+@pyxc.native
+def depth_via_helper(n: int) -> int:
+    # Enters the recursive cycle from a function outside it.
+    return depth(n) * 2
