@@ -120,6 +120,10 @@ TEST(Frontend, UnreadableFileIsAnIoErrorDiagnostic) {
   auto fe = runFrontend("/nonexistent/dir/m.py", StopAfter::Check);
   EXPECT_TRUE(fe.diags.hasErrors());
   EXPECT_EQ(moduleNameFor("a/b/primes.py"), "primes");
+  EXPECT_TRUE(isImportableModuleName("prime_sieve2"));
+  EXPECT_FALSE(isImportableModuleName("well-typed"));
+  EXPECT_FALSE(isImportableModuleName("2fast"));
+  EXPECT_FALSE(isImportableModuleName("caf\xc3\xa9"));
 }
 
 }  // namespace

@@ -12,6 +12,14 @@ namespace pyxc::driver {
 
 std::string moduleNameFor(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
+bool isImportableModuleName(const std::string& name) {
+  // Non-ASCII names would need PyInitU_ and punycode; pyxc does not emit them.
+  if (name.empty() || (name[0] >= '0' && name[0] <= '9')) return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
 FrontendResult runFrontend(const std::string& path, StopAfter stopAfter, bool lineDirectives) {
   FrontendResult result;
   std::ifstream in(path, std::ios::binary);
@@ -29,6 +37,13 @@ FrontendResult runFrontend(const std::string& path, StopAfter stopAfter, bool li
   // is reported at once, as SPEC §2 asks.
   result.nativeFunctions = check::checkModule(result.module, result.diags);
   if (stopAfter == StopAfter::Check || result.diags.hasErrors()) return result;
+  if (result.nativeFunctions > 0 && !isImportableModuleName(result.module.name)) {
+    result.diags.error(diag::Kind::BadModuleName, Span{},
+                       "the module name '" + result.module.name +
+                           "' is not an ASCII Python identifier, so the compiled module could not be imported; "
+                           "rename the file (letters, digits and '_')");
+    return result;
+  }
   emit::EmitOptions options;
   options.lineDirectives = lineDirectives;
   options.pyxcVersion = PYXC_VERSION;

@@ -27,4 +27,7 @@ FrontendResult runFrontend(const std::string& path, StopAfter stopAfter, bool li
 // A module name usable as a C identifier in PyInit_<name>: the file stem.
 std::string moduleNameFor(const std::string& path);
 
+// Can `import <name>` find PyInit_<name>? (ASCII identifier.)
+bool isImportableModuleName(const std::string& name);
+
 }  // namespace pyxc::driver

@@ -1,0 +1,6 @@
+import pyxc
+
+
+@pyxc.native
+def f(x: int) -> int:
+    return x
