@@ -66,6 +66,8 @@ class FunctionChecker {
   void collectInBlock(ast::Block& block);
   int addLocal(const std::string& name, Span span);
   std::optional<int> findLocal(const std::string& name) const;
+  // Resolves a Name assignment target to its local: fills ref and type.
+  std::optional<int> bindLocalTarget(ast::Expr& target);
 
   // expressions.cpp
   Operand check(ast::Expr& e);

@@ -14,6 +14,14 @@ diag::Diagnostic& FunctionChecker::error(Kind kind, Span span, std::string messa
   return (report_ ? ctx_.diags : scratch_).error(kind, span, std::move(message));
 }
 
+std::optional<int> FunctionChecker::bindLocalTarget(ast::Expr& target) {
+  auto slot = findLocal(target.text);
+  if (!slot) return std::nullopt;
+  target.ref = ast::Ref{ast::RefKind::Local, *slot, target.text};
+  target.type = fn_.locals[*slot].type;
+  return slot;
+}
+
 std::optional<int> FunctionChecker::findLocal(const std::string& name) const {
   auto it = localSlots_.find(name);
   if (it == localSlots_.end()) return std::nullopt;

@@ -274,11 +274,9 @@ void FunctionChecker::checkAnnAssign(ast::Stmt& s) {
           "an annotated assignment must assign a plain name in native code");
     return;
   }
-  auto found = findLocal(target.text);
+  auto found = bindLocalTarget(target);
   if (!found) return;
   int slot = *found;
-  target.ref = ast::Ref{ast::RefKind::Local, slot, target.text};
-  target.type = fn_.locals[slot].type;
   if (s.exprs.size() > 2 && s.exprs[2]) {
     Operand v = check(s.exprs[2]);
     storeLocal(slot, v, s.exprs[2]->span);
@@ -301,11 +299,9 @@ void FunctionChecker::checkAugAssign(ast::Stmt& s) {
             "augmented assignment is only supported to a local variable in native code");
     return;
   }
-  auto found = findLocal(target.text);
+  auto found = bindLocalTarget(target);
   if (!found) return;
   int slot = *found;
-  target.ref = ast::Ref{ast::RefKind::Local, slot, target.text};
-  target.type = fn_.locals[slot].type;
   Operand current{target.type, false};
   Operand v = check(value);
   std::vector<Type> operandTypes;

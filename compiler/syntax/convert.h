@@ -92,6 +92,8 @@ class Converter {
   ast::StmtPtr whileStatement(TSNode node);
   ast::StmtPtr forStatement(TSNode node);
   ast::StmtPtr importStatement(TSNode node);
+  // One name of an import; `bindsTopPackage`: `import a.b` binds `a`.
+  ast::ImportName importedName(TSNode name, bool bindsTopPackage);
   ast::StmtPtr importFromStatement(TSNode node);
   ast::StmtPtr unsupportedStmt(TSNode node, std::string description);
   ast::StmtPtr invalidStmt(TSNode node);

@@ -329,21 +329,23 @@ StmtPtr Converter::forStatement(TSNode node) {
   return s;
 }
 
+ast::ImportName Converter::importedName(TSNode name, bool bindsTopPackage) {
+  ast::ImportName imported;
+  imported.span = span(name);
+  if (nodeType(name) == "aliased_import") {
+    imported.name = withoutSpaces(text(field(name, "name")));
+    imported.alias = std::string(text(field(name, "alias")));
+  } else {
+    imported.name = withoutSpaces(text(name));
+    imported.alias = bindsTopPackage ? imported.name.substr(0, imported.name.find('.')) : imported.name;
+  }
+  return imported;
+}
+
 StmtPtr Converter::importStatement(TSNode node) {
   auto s = make(StmtKind::Import, stmtSpan(node));
-  for (TSNode name : fieldChildren(node, "name")) {
-    ast::ImportName imported;
-    imported.span = span(name);
-    if (nodeType(name) == "aliased_import") {
-      imported.name = withoutSpaces(text(field(name, "name")));
-      imported.alias = std::string(text(field(name, "alias")));
-    } else {
-      imported.name = withoutSpaces(text(name));
-      // `import a.b` binds `a`.
-      imported.alias = imported.name.substr(0, imported.name.find('.'));
-    }
-    s->imports.push_back(std::move(imported));
-  }
+  // `import a.b` binds `a`.
+  for (TSNode name : fieldChildren(node, "name")) s->imports.push_back(importedName(name, /*bindsTopPackage=*/true));
   return s;
 }
 
@@ -354,18 +356,7 @@ StmtPtr Converter::importFromStatement(TSNode node) {
   for (TSNode child : namedChildren(node)) {
     if (nodeType(child) == "wildcard_import") return unsupportedStmt(node, "a wildcard import ('from m import *')");
   }
-  for (TSNode name : fieldChildren(node, "name")) {
-    ast::ImportName imported;
-    imported.span = span(name);
-    if (nodeType(name) == "aliased_import") {
-      imported.name = withoutSpaces(text(field(name, "name")));
-      imported.alias = std::string(text(field(name, "alias")));
-    } else {
-      imported.name = withoutSpaces(text(name));
-      imported.alias = imported.name;
-    }
-    s->imports.push_back(std::move(imported));
-  }
+  for (TSNode name : fieldChildren(node, "name")) s->imports.push_back(importedName(name, /*bindsTopPackage=*/false));
   return s;
 }
 
