@@ -102,3 +102,36 @@ def test_python_dash_m_pyxc_runs_the_binary(pyxc_bin):
 @pytest.mark.parametrize("arguments", [["build"], ["build", "-O9", "x.py"], ["frobnicate"]])
 def test_usage_errors_exit_2(pyxc_bin, arguments):
     assert run_pyxc(pyxc_bin, *arguments).returncode == 2
+
+
+def test_jobs_build_modules_concurrently(pyxc_bin, tmp_path):
+    """With -j 2, two modules' compiler runs overlap in time; with -j 1 they
+    do not. A wrapper compiler records when each run starts and ends."""
+    log = tmp_path / "compiler.log"
+    wrapper = tmp_path / "slow-c++"
+    wrapper.write_text(textwrap.dedent(f'''\
+        #!/bin/sh
+        echo "start $(date +%s.%N)" >> {log}
+        sleep 1
+        c++ "$@"; status=$?
+        echo "end $(date +%s.%N)" >> {log}
+        exit $status
+        '''))
+    wrapper.chmod(0o755)
+
+    def intervals(jobs: str) -> list[tuple[float, float]]:
+        log.unlink(missing_ok=True)
+        root = tmp_path / f"j{jobs}"
+        write_tree(root, {"a.py": NATIVE_MODULE, "b.py": NATIVE_MODULE.replace("triple", "quadruple")})
+        completed = build(pyxc_bin, root, "-j", jobs, "-O0", "--cxx", str(wrapper))
+        assert completed.returncode == 0, completed.stderr
+        events = [line.split() for line in log.read_text().splitlines()]
+        starts = sorted(float(t) for kind, t in events if kind == "start")
+        ends = sorted(float(t) for kind, t in events if kind == "end")
+        assert len(starts) == len(ends) == 2
+        return list(zip(starts, ends))
+
+    (s1, e1), (s2, e2) = intervals("2")
+    assert s2 < e1, "with -j 2 the second compile started only after the first ended"
+    (s1, e1), (s2, e2) = intervals("1")
+    assert s2 >= e1, "with -j 1 two compiles overlapped"
