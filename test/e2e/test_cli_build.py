@@ -79,7 +79,7 @@ def test_rebuild_after_edit_is_picked_up(pyxc_bin, tmp_path):
     assert module.triple(10) == 40
 
 
-def test_build_from_cache_gives_a_working_artifact(pyxc_bin, tmp_path):
+def test_same_module_built_in_two_places_both_work(pyxc_bin, tmp_path):
     first, second = tmp_path / "first" / "cached.py", tmp_path / "second" / "cached.py"
     for path in (first, second):
         path.parent.mkdir()
