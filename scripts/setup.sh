@@ -32,5 +32,7 @@ ninja -C build
 
 echo "setup: installing pyxc (pip install .)"
 python3 -m pip install -q --disable-pip-version-check --no-build-isolation .
+# Under pyenv, new console scripts need shims before they are on PATH.
+if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi
 command -v pyxc >/dev/null || { echo "setup: pyxc is not on PATH after install" >&2; exit 1; }
 echo "setup: done ($(pyxc --version))"
