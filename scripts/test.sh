@@ -6,7 +6,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bash scripts/setup.sh
 
-export PYXC_BIN="$(command -v pyxc)"
+PYXC_BIN="$(command -v pyxc)"
+export PYXC_BIN
 status=0
 echo "== unit tests (GoogleTest via ctest)"
 ctest --test-dir build --output-on-failure -j2 || status=1
