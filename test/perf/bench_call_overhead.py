@@ -56,3 +56,15 @@ def time_cython_fadd_float():
     if "cython" not in _functions:
         raise NotImplementedError("Cython unavailable")
     _loop(_functions["cython"].fadd, 3.5, 4.25)
+
+
+def time_hand_cpp_add_int():
+    if "hand" not in _functions:
+        raise NotImplementedError("hand-written C++ reference unavailable")
+    _loop(_functions["hand"].add, 3, 4)
+
+
+def time_hand_cpp_fadd_float():
+    if "hand" not in _functions:
+        raise NotImplementedError("hand-written C++ reference unavailable")
+    _loop(_functions["hand"].fadd, 3.5, 4.25)

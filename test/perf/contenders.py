@@ -1,4 +1,5 @@
-"""Builds and loads the call-overhead contenders: pyxc, Cython 3, a plain
+"""Builds and loads the call-overhead contenders: pyxc, the same functions
+hand-written against the CPython API (METH_FASTCALL), Cython 3, a plain
 Python def and `operator.add` (the builtin every ratio is relative to).
 
 Builds land in test/perf/out/build/ and are reused while their sources are
@@ -101,16 +102,40 @@ def build_cython() -> Contender:
             command.run()
         except Exception as error:  # a failed build is reported, not fatal
             return Contender("cython", missing=f"Cython {Cython.__version__} build failed: {error}")
-    spec = importlib.util.spec_from_file_location("call_overhead_cython", artifact)
+    module = _load_extension("call_overhead_cython", artifact)
+    return Contender(f"cython-{Cython.__version__}", module.add, module.fadd)
+
+
+def _load_extension(module_name: str, artifact: Path):
+    spec = importlib.util.spec_from_file_location(module_name, artifact)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return Contender(f"cython-{Cython.__version__}", module.add, module.fadd)
+    return module
+
+
+def build_hand_cpp() -> Contender:
+    work = BUILD_DIR / "hand"
+    work.mkdir(parents=True, exist_ok=True)
+    source = SUBJECTS / "call_overhead_hand.cpp"
+    artifact = work / f"call_overhead_hand{EXT_SUFFIX}"
+    if not _fresh(artifact, source):
+        cxx = os.environ.get("CXX", "c++")
+        include = sysconfig.get_paths()["include"]
+        # The same flags pyxc's driver uses (no -march): like with like.
+        completed = subprocess.run([cxx, "-std=c++20", "-O3", "-shared", "-fPIC", "-fvisibility=hidden",
+                                    f"-I{include}", str(source), "-o", str(artifact)],
+                                   capture_output=True, text=True)
+        if completed.returncode != 0:
+            return Contender("hand-c++", missing=f"build failed: {completed.stderr.strip()[-2000:]}")
+    module = _load_extension("call_overhead_hand", artifact)
+    return Contender("hand-c++", module.add, module.fadd)
 
 
 def all_contenders() -> list[Contender]:
     return [
         Contender("operator.add", operator.add, operator.add),
         build_pyxc(),
+        build_hand_cpp(),
         build_cython(),
         Contender("python-def", _python_def_add, _python_def_add),
     ]
