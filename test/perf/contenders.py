@@ -102,15 +102,8 @@ def build_cython() -> Contender:
             command.run()
         except Exception as error:  # a failed build is reported, not fatal
             return Contender("cython", missing=f"Cython {Cython.__version__} build failed: {error}")
-    module = _load_extension("call_overhead_cython", artifact)
+    module = _load_file("call_overhead_cython", artifact)
     return Contender(f"cython-{Cython.__version__}", module.add, module.fadd)
-
-
-def _load_extension(module_name: str, artifact: Path):
-    spec = importlib.util.spec_from_file_location(module_name, artifact)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def build_hand_cpp() -> Contender:
@@ -127,7 +120,7 @@ def build_hand_cpp() -> Contender:
                                    capture_output=True, text=True)
         if completed.returncode != 0:
             return Contender("hand-c++", missing=f"build failed: {completed.stderr.strip()[-2000:]}")
-    module = _load_extension("call_overhead_hand", artifact)
+    module = _load_file("call_overhead_hand", artifact)
     return Contender("hand-c++", module.add, module.fadd)
 
 

@@ -16,13 +16,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from example_build import build_example  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def ext(tmp_path_factory):
-    path = build_example(tmp_path_factory.mktemp("example"))
+def load_example(path):
     spec = importlib.util.spec_from_file_location("example_module", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.fixture(scope="module")
+def ext(tmp_path_factory):
+    return load_example(build_example(tmp_path_factory.mktemp("example")))
 
 
 # The Python definitions the module was written from: the reference for
@@ -228,10 +231,7 @@ def test_call_overhead_close_to_a_builtin(ext):
 
 
 def test_each_module_has_its_own_function_type(ext, tmp_path):
-    path = build_example(tmp_path)
-    spec = importlib.util.spec_from_file_location("example_module", path)
-    other = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(other)
+    other = load_example(build_example(tmp_path))
     assert other is not ext
     assert type(other.add) is not type(ext.add)
     assert other.add(1) == ext.add(1) == 2.0
