@@ -41,7 +41,7 @@ bool run_catching(F& body, std::optional<std::conditional_t<std::is_void_v<R>, i
       error.emplace(Error{Exc::MemoryError, {}});
     }
   } catch (...) {
-    error.emplace(Error{Exc::RuntimeError, {}});
+    error.emplace(Error{Exc::RuntimeError, "unknown C++ exception in native code"});
   }
   return false;
 }
@@ -79,24 +79,10 @@ PyObject* call_nogil(F&& body) {
 template <class F>
 PyObject* call_with_gil(F&& body) {
   using R = std::invoke_result_t<F>;
-  try {
-    if constexpr (std::is_void_v<R>) {
-      body();
-      Py_INCREF(Py_None);
-      return Py_None;
-    } else {
-      return to_py(body());
-    }
-  } catch (const Error& e) {
-    set_python_error(e);
-  } catch (const std::bad_alloc&) {
-    PyErr_NoMemory();
-  } catch (const std::exception& e) {
-    PyErr_SetString(PyExc_RuntimeError, e.what());
-  } catch (...) {
-    PyErr_SetString(PyExc_RuntimeError, "unknown C++ exception in native code");
-  }
-  return nullptr;
+  std::optional<std::conditional_t<std::is_void_v<R>, int, R>> result;
+  std::optional<Error> error;
+  detail::run_catching(body, result, error);
+  return detail::finish<R>(result, error);
 }
 
 }  // namespace pyxc::rt
