@@ -49,6 +49,7 @@ enum class RefKind {
   Builtin,        // name = "abs", "min", "max", "round", "int", "float", "bool", "len", "range"
   ScalarType,     // a type used as a value, e.g. pyxc.f32(x) as a cast; type = the scalar
   Exception,      // name = builtin exception class ("ValueError")
+  ArrayConstructor, // name = "empty" or "zeros" (pyxc.empty(shape, dtype)); the call's type is the array
 };
 
 struct Ref {

@@ -37,6 +37,14 @@ enum class AnnotationUse { Parameter, Return, Local };
 Type resolveAnnotation(const ast::Expr& annotation, AnnotationUse use, const ModuleScope& scope,
                        diag::DiagnosticBag& diags);
 
+// The scalar type named by `e` (`f64`, `pyxc.i32`, `int`), as in an
+// annotation; nullopt otherwise (reported=true when a diagnostic was given).
+std::optional<Scalar> resolveScalarType(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags,
+                                        bool& reported);
+
+// The most axes an array type may have (the runtime's NativeArray limit).
+inline constexpr int kMaxArrayDims = 32;
+
 // Decorators, directives, parameter and return types, defaults. Sets
 // isNative; reports only for native functions.
 void resolveSignature(ModuleContext& ctx, int functionIndex);
@@ -93,6 +101,16 @@ class FunctionChecker {
 
   // calls.cpp
   Type checkCall(ast::Expr& call);
+  // arrays.cpp
+  Type checkArrayAttribute(ast::Expr& e, const Type& array);
+  // Checks the indices of `subscript` (operands[1..]) against `array`;
+  // returns the element type (unknown after an error).
+  Type checkArrayIndex(ast::Expr& subscript, const Type& array);
+  // `a[i] = value`, `a[i] op= value` (the target's object is an array).
+  void storeArrayElement(ast::Expr& target, const Type& array, const Operand& value, Span valueSpan);
+  void checkArrayAugAssign(ast::Stmt& s, const Type& array);
+  Type callArrayConstructor(ast::Expr& call, const std::string& name);
+  void reportArrayOperand(Span span, const Type& array, const std::string& what);
   Type callNativeFunction(ast::Expr& call, int functionIndex);
   Type callMathFunction(ast::Expr& call, const std::string& name);
   Type callBuiltin(ast::Expr& call, const std::string& name);

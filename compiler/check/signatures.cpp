@@ -51,7 +51,7 @@ std::optional<Scalar> scalarAnnotation(const ast::Expr& e, const ModuleScope& sc
   return std::nullopt;
 }
 
-Type arrayAnnotation(const ast::Expr& e, Scalar element, AnnotationUse use, diag::DiagnosticBag& diags) {
+Type arrayAnnotation(const ast::Expr& e, Scalar element, diag::DiagnosticBag& diags) {
   int ndim = static_cast<int>(e.operands.size()) - 1;
   bool contiguous = false;
   for (int axis = 0; axis < ndim; ++axis) {
@@ -67,16 +67,12 @@ Type arrayAnnotation(const ast::Expr& e, Scalar element, AnnotationUse use, diag
     }
     if (unitStep) contiguous = true;
   }
-  Type array = Type::arrayOf(element, ndim, contiguous);
-  if (use == AnnotationUse::Parameter) {
-    // Array annotations are recognised now so that the signature is right;
-    // using them needs the array support of a later release.
-    diags.error(Kind::UnsupportedConstruct, e.span, "array parameters are not supported yet");
-    return array;
+  if (ndim > kMaxArrayDims) {
+    diags.error(Kind::UnsupportedType, e.span,
+                "arrays of more than " + std::to_string(kMaxArrayDims) + " dimensions are not supported");
+    return Type::unknown();
   }
-  diags.error(Kind::UnsupportedType, e.span,
-              std::string("array type '") + types::pythonName(array) + "' is only allowed for parameters");
-  return Type::unknown();
+  return Type::arrayOf(element, ndim, contiguous);
 }
 
 Type tupleAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& scope, diag::DiagnosticBag& diags) {
@@ -133,7 +129,7 @@ Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope&
       return tupleAnnotation(e, use, scope, diags);
     if (auto element = scalarAnnotation(base, scope, diags, reported)) {
       bool isBuiltinName = base.kind == ast::ExprKind::Name && !scope.lookup(base.text);
-      if (!isBuiltinName) return arrayAnnotation(e, *element, use, diags);
+      if (!isBuiltinName) return arrayAnnotation(e, *element, diags);
       diags.error(Kind::UnsupportedType, e.span,
                   "'" + base.text + "[...]' is not a type; write arrays with pyxc's types, e.g. f64[:] or i64[:]");
       return Type::unknown();
@@ -149,6 +145,11 @@ Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope&
   }
   diags.error(Kind::UnsupportedType, e.span, "unsupported type '" + describeAnnotation(e) + "'; " + kTypeHelp);
   return Type::unknown();
+}
+
+std::optional<Scalar> resolveScalarType(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags,
+                                        bool& reported) {
+  return scalarAnnotation(e, scope, diags, reported);
 }
 
 namespace {

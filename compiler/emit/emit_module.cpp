@@ -77,6 +77,17 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
       ctx.errors.push_back(fmt::format("{}:{}: pyxc cannot emit the default value of '{}' (not a constant)",
                                        ctx.source.path(), param.span.line, param.name));
     }
+    if (param.type.kind == types::TypeKind::Array) {
+      // Holds the buffer until the wrapper returns (released with the GIL).
+      const std::vector<bool>& writes = ctx.arrayWrites.at(&fn);
+      std::string view = types::cppParamName(param.type);
+      out.line(fmt::format("pyxc::rt::BufferArg<{}> {};", view.substr(view.find('<') + 1, view.rfind('>') - view.find('<') - 1),
+                           variable));
+      out.line(fmt::format("if (!{}.acquire(bound[{}], {}, {}, {})) return nullptr;", variable, i,
+                           i < writes.size() && writes[i], name, cppStringLiteral(param.name)));
+      callArgs += (i ? ", " : "") + variable + ".view()";
+      continue;
+    }
     out.line(fmt::format("{} {}{};", types::cppName(param.type), variable,
                          fallback.empty() ? "{}" : " = " + fallback));
     out.line(fmt::format("if ({}!pyxc::rt::from_py(bound[{}], &{}, {}, {})) return nullptr;",
@@ -172,7 +183,7 @@ void emitModuleInit(const ModuleContext& ctx, const std::vector<const FunctionDe
 
 std::string emitModule(const ast::Module& module, const SourceFile& source, const EmitOptions& options) {
   InternalErrors errors;
-  ModuleContext ctx{module, source, options, errors, recursiveFunctions(module)};
+  ModuleContext ctx{module, source, options, errors, recursiveFunctions(module), arrayParamWrites(module)};
   std::vector<const FunctionDef*> functions = nativeFunctions(module);
 
   CodeWriter body;

@@ -6,6 +6,8 @@
 
 #include "args.h"
 #include "arith.h"
+#include "array.h"
+#include "buffer.h"
 #include "builtins.h"
 #include "convert.h"
 #include "errors.h"
