@@ -225,10 +225,9 @@ def plot(results: dict, kernels: list[str], path: Path, title_note: str) -> bool
     # hand-c++ is the line at 1.0, not a bar.
     near = [c for c in columns if c != BASELINE and not c.startswith(("numpy", "cpython"))]
     far = [c for c in columns if c.startswith(("numpy", "cpython"))]
-    colors = {"pyxc": "#1f77b4", "pyxc-checked": "#aec7e8", BASELINE: "#7f7f7f"}
-    palette = iter(["#ff7f0e", "#2ca02c", "#9467bd", "#d62728", "#8c564b"])
-    for name in columns:
-        colors.setdefault(name, next(palette, "#17becf"))
+    by_tool = {"pyxc": "#1f77b4", "pyxc-checked": "#aec7e8", BASELINE: "#7f7f7f", "cython": "#ff7f0e",
+               "numba": "#2ca02c", "numpy": "#9467bd", "cpython": "#8c564b"}
+    colors = {name: by_tool.get(name, by_tool.get(name.split("-")[0], "#17becf")) for name in columns}
     panels = [(near, "linear")] + ([(far, "log")] if far else [])
     figure, axes = plt.subplots(len(panels), 1, figsize=(13, 5.2 * len(panels)), squeeze=False)
     labels = [ac.DESCRIPTIONS[k].replace(" (", "\n(") for k in kernels]
@@ -307,6 +306,10 @@ def main() -> int:
     missing = {c.name: c.missing for c in contenders if c.missing is not None}
     for name, why in missing.items():
         print(f"MISSING {name}: {why}")
+    partly = {c.name: c.info["missing_kernels"] for c in contenders if c.info.get("missing_kernels")}
+    for name, kernels_missing in partly.items():  # the module failed; these kernels alone fail too
+        for kernel, why in kernels_missing.items():
+            print(f"MISSING {name} {kernel}: {why}")
     if BASELINE in missing:
         print(f"cannot measure without the reference {BASELINE}")
         return 1
@@ -364,7 +367,7 @@ def main() -> int:
         if plot(results, kernels, png_path, note):
             (OUT_DIR / "array_kernels-latest.png").write_bytes(png_path.read_bytes())
             print(f"saved {png_path}")
-    pyxc_failed = "pyxc" in missing or "pyxc" in wrong
+    pyxc_failed = "pyxc" in missing or "pyxc" in wrong or "pyxc" in partly
     return 1 if options.require_pyxc and pyxc_failed else 0
 
 
