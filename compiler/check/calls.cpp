@@ -293,6 +293,21 @@ Type FunctionChecker::callNativeFunction(ast::Expr& call, int functionIndex) {
                         ", not " + typeName(boundTypes[i].type));
     d.notes.push_back({params[i].span, "parameter '" + params[i].name + "' is declared here"});
   }
+  if (target.isFusedGeneric() && ok) {
+    auto chosen = chooseSpecialization(ctx_.module, target, boundTypes, bound);
+    if (!chosen) {
+      std::string given;
+      for (size_t i = 0; i < bound.size(); ++i)
+        if (bound[i]) given += (given.empty() ? "" : ", ") + typeName(boundTypes[i].type);
+      error(Kind::TypeMismatch, call.span,
+            "no specialization of the fused function " + name + " accepts arguments of types " + given);
+      call.boundArgs = std::move(bound);
+      return Type::unknown();
+    }
+    call.ref.index = *chosen;
+    call.boundArgs = std::move(bound);
+    return ctx_.module.functions[static_cast<size_t>(*chosen)]->returnType;
+  }
   call.boundArgs = std::move(bound);
   return target.returnType;
 }

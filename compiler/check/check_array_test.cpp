@@ -176,5 +176,57 @@ def f(a: f64[:, ::1, :], b: f64[1:]) -> None:
                     "C-contiguous array)"}));
 }
 
+TEST(Fused, OneSpecializationPerMemberAndSharedNames) {
+  auto c = checkSource(R"(
+T = pyxc.fused("T", f32, f64)
+
+@pyxc.native
+def scale(a: T[:], k: T) -> T:
+    return a[0] * k
+
+@pyxc.native
+def total(a: pyxc.floating[:], b: pyxc.integer[:]) -> float:
+    return a[0] + b[0]
+
+@pyxc.native
+def caller(x: f32[:]) -> f32:
+    return scale(x, 2.0)
+)");
+  EXPECT_EQ(c->errors(), Errors{});
+  std::vector<std::string> scales;
+  int totals = 0;
+  for (const auto* f : c->module.functions) {
+    if (f->name == "scale" && f->specializationOf >= 0)
+      scales.push_back(f->cppName + ":" + types::pythonName(f->params[0].type) + "," +
+                       types::pythonName(f->params[1].type) + "->" + types::pythonName(f->returnType));
+    if (f->name == "total" && f->specializationOf >= 0) ++totals;
+  }
+  EXPECT_EQ(scales, (std::vector<std::string>{"scale__f32:f32[:],f32->f32", "scale__f64:f64[:],float->float"}));
+  EXPECT_EQ(totals, 16);
+  EXPECT_EQ(c->returnType("caller"), "f32");
+}
+
+TEST(Fused, ErrorsAreReportedOncePerPlace) {
+  auto c = checkSource(R"(
+@pyxc.native
+def f(a: pyxc.floating[:]) -> None:
+    a[0] = undefined_name
+
+@pyxc.native
+def g(x: float) -> None:
+    y: pyxc.floating = x
+
+@pyxc.native
+def h(a: pyxc.floating[:], b: i64[:]) -> float:
+    return f(b)
+)");
+  EXPECT_EQ(c->errors(),
+            (Errors{"8:8 unsupported-type: the fused type 'floating' can only be used in a native function's "
+                    "parameter and return annotations (and in its locals' annotations when a parameter uses it)",
+                    "4:12 undefined-name: name 'undefined_name' is not defined",
+                    "12:12 type-mismatch: no specialization of the fused function f() accepts arguments of types "
+                    "i64[:]"}));
+}
+
 }  // namespace
 }  // namespace pyxc::check::testing

@@ -11,10 +11,6 @@ namespace {
 
 const char* kTypeHelp = "use int, float, bool, a pyxc scalar type (pyxc.f64, pyxc.i32, ...), tuple[...] or T[:]";
 
-bool isFusedMarker(const std::string& name) {
-  return name == "floating" || name == "integer" || name == "numeric" || name == "fused";
-}
-
 std::string describeAnnotation(const ast::Expr& e) {
   if (e.kind == ast::ExprKind::Name) return e.text;
   if (e.kind == ast::ExprKind::Attribute && e.operand(0)) return describeAnnotation(*e.operand(0)) + "." + e.text;
@@ -25,7 +21,18 @@ std::string describeAnnotation(const ast::Expr& e) {
 // A scalar named by `e` (`int`, `f32`, `pyxc.f32`), or nullopt when `e` is
 // not a scalar type name. Reports fused types (not supported yet).
 std::optional<Scalar> scalarAnnotation(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags,
-                                       bool& reported) {
+                                       bool& reported, const FusedChoice* choice = nullptr) {
+  if (auto fused = fusedTypeOf(e, scope, diags)) {
+    if (choice)
+      for (const auto& [name, scalar] : *choice)
+        if (name == fused->name) return scalar;
+    diags.error(Kind::UnsupportedType, e.span,
+                "the fused type '" + fused->name +
+                    "' can only be used in a native function's parameter and return annotations (and in its "
+                    "locals' annotations when a parameter uses it)");
+    reported = true;
+    return std::nullopt;
+  }
   std::string marker;
   if (e.kind == ast::ExprKind::Name) {
     const ModuleBinding* b = scope.lookup(e.text);
@@ -43,11 +50,6 @@ std::optional<Scalar> scalarAnnotation(const ast::Expr& e, const ModuleScope& sc
   }
   if (marker.empty()) return std::nullopt;
   if (auto s = scalarFromMarker(marker)) return s;
-  if (isFusedMarker(marker)) {
-    diags.error(Kind::UnsupportedType, e.span,
-                "fused type 'pyxc." + marker + "' is not supported yet; use a concrete type such as pyxc.f64");
-    reported = true;
-  }
   return std::nullopt;
 }
 
@@ -114,20 +116,21 @@ Type tupleAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& s
 
 }  // namespace
 
-Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& scope, diag::DiagnosticBag& diags) {
+Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& scope, diag::DiagnosticBag& diags,
+                       const FusedChoice* choice) {
   if (e.kind == ast::ExprKind::NoneLit) {
     if (use == AnnotationUse::Return) return Type::voidType();
     diags.error(Kind::UnsupportedType, e.span, "'None' is only allowed as a return annotation");
     return Type::unknown();
   }
   bool reported = false;
-  if (auto scalar = scalarAnnotation(e, scope, diags, reported)) return Type::scalarOf(*scalar);
+  if (auto scalar = scalarAnnotation(e, scope, diags, reported, choice)) return Type::scalarOf(*scalar);
   if (reported) return Type::unknown();
   if (e.kind == ast::ExprKind::Subscript && e.operand(0)) {
     const ast::Expr& base = *e.operand(0);
     if (base.kind == ast::ExprKind::Name && base.text == "tuple" && !scope.lookup("tuple"))
       return tupleAnnotation(e, use, scope, diags);
-    if (auto element = scalarAnnotation(base, scope, diags, reported)) {
+    if (auto element = scalarAnnotation(base, scope, diags, reported, choice)) {
       bool isBuiltinName = base.kind == ast::ExprKind::Name && !scope.lookup(base.text);
       if (!isBuiltinName) return arrayAnnotation(e, *element, diags);
       diags.error(Kind::UnsupportedType, e.span,
@@ -266,6 +269,12 @@ void resolveSignature(ModuleContext& ctx, int functionIndex) {
                   "other decorators cannot be combined with @pyxc.native; remove this one or move it to a "
                   "Python wrapper");
   if (nativeDecorator->kind == ast::ExprKind::Call) readDirectives(*nativeDecorator, fn.directives, diags);
+  if (fn.specializationOf < 0) {
+    fn.fusedTypes = fusedTypesOfSignature(fn, ctx.scope);
+    // A generic: its specializations resolve (and report on) the signature.
+    if (fn.isFusedGeneric()) return;
+  }
+  const FusedChoice* choice = fn.fusedChoice.empty() ? nullptr : &fn.fusedChoice;
 
   for (auto& p : fn.params) {
     if (p.kind == ast::Param::Kind::VarArgs || p.kind == ast::Param::Kind::VarKwargs) {
@@ -281,12 +290,12 @@ void resolveSignature(ModuleContext& ctx, int functionIndex) {
                       "' needs a type annotation, e.g. '" + p.name + ": float'");
       p.type = Type::unknown();
     } else {
-      p.type = resolveAnnotation(*p.annotation, AnnotationUse::Parameter, ctx.scope, diags);
+      p.type = resolveAnnotation(*p.annotation, AnnotationUse::Parameter, ctx.scope, diags, choice);
     }
     if (p.defaultValue) checkDefault(p, diags);
   }
   if (fn.returns) {
-    fn.returnType = resolveAnnotation(*fn.returns, AnnotationUse::Return, ctx.scope, diags);
+    fn.returnType = resolveAnnotation(*fn.returns, AnnotationUse::Return, ctx.scope, diags, choice);
     ctx.returnInferred[functionIndex] = false;
   } else {
     fn.returnType = Type::unknown();

@@ -73,7 +73,7 @@ std::string FunctionEmitter::nativeCall(const Expr& e) {
   return sequenced(operands, callee.returnType, [&](const std::vector<std::string>& values) {
     std::string args = commaJoined(values);
     if (!budget.empty()) args += (args.empty() ? "" : ", ") + budget;
-    return implName(callee.name) + "(" + args + ")";
+    return implName(callee.cppBaseName()) + "(" + args + ")";
   });
 }
 

@@ -57,7 +57,7 @@ std::string implSignature(const ast::FunctionDef& fn, bool recursive) {
                           paramName(fn, i));
   }
   if (recursive) params += fmt::format("{}int64_t {}", params.empty() ? "" : ", ", kRecursionBudget);
-  return fmt::format("static {} {}({})", types::cppName(fn.returnType), implName(fn.name), params);
+  return fmt::format("static {} {}({})", types::cppName(fn.returnType), implName(fn.cppBaseName()), params);
 }
 
 FunctionEmitter::FunctionEmitter(const ModuleContext& context, const ast::FunctionDef& fn)

@@ -9,8 +9,10 @@
 
 #include <cstdint>
 #include <cstring>
+#include <string>
 
 #include "array.h"
+#include "convert.h"
 #include "scalar_types.h"
 
 namespace pyxc::rt {
@@ -171,6 +173,56 @@ class BufferArg {
   bool held_ = false;
   ArrayView<T, N, Contiguous> view_;
 };
+
+// Does `obj` export a buffer of T elements? (Fused dispatch; GIL held.)
+template <class T>
+bool buffer_matches(PyObject* obj) {
+  if (!obj || !PyObject_CheckBuffer(obj)) return false;
+  Py_buffer view;
+  if (PyObject_GetBuffer(obj, &view, PyBUF_RECORDS_RO) < 0) {
+    PyErr_Clear();
+    return false;
+  }
+  detail::ElementKind got = detail::element_kind(view.format, view.itemsize);
+  detail::ElementKind want = detail::expected_kind<T>();
+  PyBuffer_Release(&view);
+  return got.kind == want.kind && got.bytes == want.bytes;
+}
+
+// Is `obj` exactly a T for Python: a float is an f64, an int an i64, a bool
+// a bool, a NumPy scalar its own type? (Fused scalar dispatch.)
+template <class T>
+bool scalar_matches(PyObject* obj) {
+  const char* name = Py_TYPE(obj)->tp_name;
+  if constexpr (Bool<T>) {
+    return PyBool_Check(obj) || detail::is_numpy_bool(obj);
+  } else if constexpr (std::is_same_v<T, double>) {
+    return PyFloat_Check(obj);
+  } else if constexpr (std::is_same_v<T, int64_t>) {
+    return PyLong_Check(obj) || std::strcmp(name, "numpy.int64") == 0;
+  } else {
+    // numpy.float32, numpy.int8, numpy.uint16, ...
+    std::string expected = std::string("numpy.") + (Floating<T> ? "float" : std::is_signed_v<T> ? "int" : "uint") +
+                           std::to_string(sizeof(T) * 8);
+    return expected == name;
+  }
+}
+
+// The TypeError of a fused function whose array argument fits no member.
+[[gnu::cold]] inline PyObject* fused_mismatch(const char* func, const char* param, PyObject* obj, const char* accepted) {
+  if (!PyObject_CheckBuffer(obj)) {
+    PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be an array of %s, not %s", func, param, accepted,
+                 Py_TYPE(obj)->tp_name);
+    return nullptr;
+  }
+  Py_buffer view;
+  if (PyObject_GetBuffer(obj, &view, PyBUF_RECORDS_RO) < 0) return nullptr;
+  std::string given = detail::describe_elements(view.format, view.itemsize);
+  PyBuffer_Release(&view);
+  PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be an array of %s, not of %s", func, param, accepted,
+               given.c_str());
+  return nullptr;
+}
 
 // Internal linkage: each extension module owns its NativeArray type (see
 // function.h for why).
