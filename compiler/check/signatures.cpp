@@ -131,11 +131,9 @@ Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope&
     if (base.kind == ast::ExprKind::Name && base.text == "tuple" && !scope.lookup("tuple"))
       return tupleAnnotation(e, use, scope, diags);
     if (auto element = scalarAnnotation(base, scope, diags, reported, choice)) {
-      bool isBuiltinName = base.kind == ast::ExprKind::Name && !scope.lookup(base.text);
-      if (!isBuiltinName) return arrayAnnotation(e, *element, diags);
-      diags.error(Kind::UnsupportedType, e.span,
-                  "'" + base.text + "[...]' is not a type; write arrays with pyxc's types, e.g. f64[:] or i64[:]");
-      return Type::unknown();
+      // `bool[:]` (like int[:] and float[:]) only evaluates in Python under
+      // `from __future__ import annotations`; pyxc reads it as NumPy's bool.
+      return arrayAnnotation(e, *element, diags);
     }
     if (reported) return Type::unknown();
     diags.error(Kind::UnsupportedType, e.span,

@@ -110,7 +110,10 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
     callArgs += (callArgs.empty() ? "" : ", ") + std::string(kRecursionBudget);
   }
   if (bodyNeedsNoGil(fn)) {
-    out.line(fmt::format("return pyxc::rt::call_nogil([&] {{ return {}({}); }});", implName(fn.cppBaseName()), callArgs));
+    // Not inlined into call_nogil's try block: GCC keeps loop accumulators
+    // of a body inlined there in stack slots (test/perf/README.md, dot).
+    out.line(fmt::format("return pyxc::rt::call_nogil([&]() __attribute__((noinline)) {{ return {}({}); }});",
+                         implName(fn.cppBaseName()), callArgs));
   } else {
     out.line("// No loop and no call: the body keeps the GIL (docs/semantics.md).");
     out.line(fmt::format("return pyxc::rt::call_with_gil([&] {{ return {}({}); }});", implName(fn.cppBaseName()), callArgs));

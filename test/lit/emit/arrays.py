@@ -16,7 +16,7 @@ def dot(a: f64[:], b: f64[:]) -> f64:
 # CHECK: pyxc::rt::BufferArg<double, 1, false> a_;
 # CHECK-NEXT: if (!a_.acquire(bound[0], false, "dot", "a")) return nullptr;
 # CHECK: if (!b_.acquire(bound[1], false, "dot", "b")) return nullptr;
-# CHECK: return pyxc::rt::call_nogil([&] { return dot__impl(a_.view(), b_.view()); });
+# CHECK: return pyxc::rt::call_nogil([&]() __attribute__((noinline)) { return dot__impl(a_.view(), b_.view()); });
 
 
 @pyxc.native(boundscheck=False, wraparound=False)
