@@ -33,6 +33,7 @@ MAX_ARRAY_EDGE_CASES = 100
 # array functions; the edge cases above cover empty, one-element and
 # edge-valued arrays in every layout deterministically.
 ARRAY_EXAMPLES_DIVISOR = 4
+BROKEN_PROGRAM_ERRORS = (TypeError, NameError, AttributeError)
 
 
 def known_failures(source: str) -> dict:
@@ -40,10 +41,16 @@ def known_failures(source: str) -> dict:
     without importing: functions the compiler is known to get wrong or not
     to support yet. They run as xfail(strict=True), so the day the
     compiler catches up the marker must go (an XPASS fails)."""
+    constants = {}
     for node in ast.parse(source).body:
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "PYXC_TEST_XFAIL"
-                                                for t in node.targets):
-            return ast.literal_eval(node.value)
+        if not isinstance(node, ast.Assign) or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
+            continue
+        name = node.targets[0].id
+        if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+            constants[name] = node.value.value  # a reason shared by several entries
+        if name == "PYXC_TEST_XFAIL":
+            return {ast.literal_eval(k): constants[v.id] if isinstance(v, ast.Name) else ast.literal_eval(v)
+                    for k, v in zip(node.value.keys, node.value.values)}
     return {}
 
 
@@ -120,7 +127,9 @@ class FunctionUnderTest:
         return tuple(array_input_from(a, s) if isinstance(s, ArraySpec) else a
                      for a, s in zip(args, self.scalars))
 
-    def check(self, args: tuple) -> None:
+    def check(self, args: tuple):
+        """Raises AssertionError when the sides disagree; returns CPython's
+        outcome."""
         if self.has_arrays:
             return self.check_arrays(self.recipe(args))
         expected = run_call(self.cpython, args)
@@ -132,6 +141,7 @@ class FunctionUnderTest:
         if difference is not None:
             call = f"{self.pair.name}.{self.name}{args!r}"
             raise AssertionError(f"{call}: {difference}")
+        return expected
 
     def check_arrays(self, recipe: tuple) -> None:
         """Each side gets its own arrays built from `recipe`; the outcomes
@@ -182,6 +192,7 @@ class FunctionUnderTest:
                 what = "after raising" if isinstance(expected, Raised) else "after the call"
                 raise AssertionError(f"{call}: array argument #{position} differs {what}: "
                                      f"{describe_array_difference(e, a)}{note}")
+        return expected
 
 
 @pytest.mark.parametrize(("program", "function"), corpus_functions())
@@ -203,12 +214,19 @@ def test_edge_and_listed_cases(corpus, program, function):
     pair = corpus.pair(program)
     under_test = FunctionUnderTest(pair, function)
     failures = []
+    returned = 0
     for args in under_test.edge_cases() + pair.explicit_cases(function):
         try:
-            under_test.check(tuple(args))
+            outcome = under_test.check(tuple(args))
+            returned += not (isinstance(outcome, Raised) and outcome.type in BROKEN_PROGRAM_ERRORS)
         except AssertionError as failure:
             failures.append(str(failure))
     assert not failures, f"{len(failures)} mismatches, first 20:\n" + "\n".join(failures[:20])
+    if under_test.has_arrays:
+        # A function whose every case raises TypeError & co under CPython
+        # (a Python fallback that cannot run) would pass vacuously.
+        assert returned, f"{program}.{function}: CPython raised a TypeError/NameError/AttributeError " \
+                         "on every edge case; the program is broken"
 
 
 def test_corpus_is_not_empty():

@@ -27,6 +27,8 @@ PYXC_TEST_ARGS = {
     "first_plus_one": {"a": SMALL},
     "first_over": {"d": [1.0, -2.0, 0.5]},
     "double_first_u8": {"a": (0, 127)},
+    "write_via_local": {},
+    "scale_and_return": {"k": (-4.0, 4.0)},
     "i8_sum": {}, "i16_sum": {}, "i32_sum": {}, "u16_sum": {}, "u32_sum": {}, "u64_sum": {"a": (0, 2**59)},
 }
 
@@ -206,3 +208,17 @@ def first_over(a: f64[:], d: float) -> float:
 @pyxc.native
 def double_first_u8(a: u8[:]) -> None:
     a[0] = a[0] * 2
+
+
+@pyxc.native
+def write_via_local(a: f64[:]) -> None:
+    b = a
+    if len(b) > 0:
+        b[0] = 1.0
+
+
+@pyxc.native
+def scale_and_return(a: f64[:], k: float) -> f64[:]:
+    for i in range(len(a)):
+        a[i] *= k
+    return a

@@ -20,6 +20,7 @@ PYXC_TEST_ARGS = {
     "count_2d": {},
     "xor_rows": {},
     "bools_as_ints": {},
+    "new_mask": {"a": {"shape": ("n",)}},
 }
 
 
@@ -113,3 +114,11 @@ def bools_as_ints(a: bool[:]) -> int:
     for i in range(len(a)):
         s += int(a[i]) * (i + 1)
     return s
+
+
+@pyxc.native
+def new_mask(a: f64[:]) -> bool[:]:
+    out = pyxc.zeros(len(a), bool)
+    for i in range(len(a)):
+        out[i] = a[i] != a[i]  # nan
+    return out

@@ -17,10 +17,12 @@ PYXC_TEST_ARGS = {
     "norm2_via_helper": {},
     "double_2d_via_helper": {"a": SMALL},
     "helper_double_2d": {"a": SMALL},
-    "arange_i64": {"n": SIZE},
+    # Negative sizes: ValueError("negative dimensions are not allowed") on both sides.
+    "arange_i64": {"n": (-3, 8)},
     "zeros_f64": {"n": SIZE},
     "zeros_default_dtype": {"n": SIZE},
-    "zeros_2d": {"n": SIZE, "m": SIZE},
+    "zeros_2d": {"n": (-2, 6), "m": (-2, 6)},
+    "zeros_builtin_dtypes": {"n": (-1, 6)},
     "ones_u8": {"n": SIZE},
     "identity": {"n": SIZE},
     "empty_filled_f32": {"n": SIZE},
@@ -204,3 +206,19 @@ def returned_then_read(n: int) -> float:
     for i in range(n):
         b[i] = 0.5 * i
     return helper_dot(b, b)
+
+
+@pyxc.native
+def zeros_builtin_dtypes(n: int) -> tuple[int, float]:
+    # dtype given as the builtins int and float.
+    ints = pyxc.zeros(n, int)
+    floats = pyxc.empty((n, 2), float)
+    s = 0
+    t = 0.0
+    for i in range(n):
+        ints[i] = i * i
+        floats[i, 0] = 0.25 * i
+        floats[i, 1] = -1.0
+        s += int(ints[i])
+        t += float(floats[i, 0]) + float(floats[i, 1])
+    return s, t

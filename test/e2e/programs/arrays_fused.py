@@ -24,6 +24,8 @@ PYXC_TEST_ARGS = {
     "sum2_floating": {},
     "index_integer": {"i": (-10, 10)},
     "copy_t": {"src": {"shape": ("n",)}, "dst": {"shape": ("n",)}},
+    "first_t": {},
+    "last_floating": {},
 }
 
 
@@ -112,3 +114,15 @@ def index_integer(a: pyxc.integer[:], i: int) -> int:
 def copy_t(src: T[:], dst: T[:]) -> None:
     for i in range(len(src)):
         dst[i] = src[i]
+
+
+@pyxc.native
+def first_t(a: T[:]) -> T:
+    # A fused return type: the element of the chosen member.
+    return a[0]
+
+
+@pyxc.native
+def last_floating(a: pyxc.floating[:, :]) -> pyxc.floating:
+    return a[-1, -1]
+
