@@ -4,6 +4,14 @@ by pyxc, against the same function run by CPython.
 Each function gets Hypothesis inputs drawn from its annotations (bounded by
 the program's PYXC_TEST_ARGS), the cross product of edge values for each
 parameter, and the program's own PYXC_TEST_CASES.
+
+Array parameters (`T[:]`, `T[:, ::1]`, fused element types) get recipes
+(scalar_types.ArrayInput: dtype, shape, layout, values) that each side
+builds into its own NumPy arrays; return values and every array buffer
+after the call (or the exception) are compared. See scalar_types.ArrayPlan
+for the PYXC_TEST_ARGS keys arrays take (`elements`, `shape` with named
+axes, `layouts`, `_dims`). A program's PYXC_TEST_XFAIL = {function or "*":
+reason} marks known compiler bugs as xfail(strict=True).
 """
 from __future__ import annotations
 

@@ -35,10 +35,16 @@ PYXC_TEST_ARGS = {
     "shape_info": {},
     "sum_while": {"a": SMALL},
     "wrap_twice": {"i": (-25, 25)},
+    "get_u64_index": {"i": [0, 1, 2, 5, 2**31, 2**63 - 1, 2**63, 2**64 - 1]},
+    "get_i8_index": {"i": (-128, 127)},
+    "feed_forward": {"a": SMALL},
+    "aug_order": {"a": SMALL, "i": (-4, 4), "z": [0, 1, 3]},
+    "store_order": {"a": SMALL, "i": (-4, 4), "z": [0, 1, 3]},
 }
 PYXC_TEST_CASES = {
     "get": [([1.0, 2.0, 3.0], -3), ([1.0, 2.0, 3.0], 3), ([1.0, 2.0, 3.0], -4), ([], 0), ([], -1)],
     "put": [([0.0] * 10, 10, 1.0), ([0.0] * 10, -10, 1.0), ([0.0] * 10, -11, 1.0)],
+    "get_i64": [([1, 2, 3], -2**63), ([1, 2, 3], 2**63 - 1), ([1, 2, 3], -2**62), ([], -2**63)],
     "products": [([2**32, 2**31], ), ([3037000500, 3037000500], ), ([-2**63, -1], )],
 }
 
@@ -204,3 +210,37 @@ def wrap_twice(a: f64[:], i: int) -> f64:
     # a[i] then a[i - n]: both wrap once or raise.
     n = len(a)
     return a[i] + a[i - n]
+
+
+@pyxc.native
+def get_u64_index(a: f64[:], i: pyxc.u64) -> float:
+    # A u64 index above 2**63 must not wrap around as a negative index.
+    return a[i]
+
+
+@pyxc.native
+def get_i8_index(a: f64[:], i: pyxc.i8) -> float:
+    return a[i]
+
+
+@pyxc.native
+def feed_forward(a: i64[:]) -> None:
+    # `for x in a` reads each element when it gets there, so it sees the
+    # writes of the earlier iterations (as NumPy's iterator does).
+    i = 0
+    for x in a:
+        if i + 1 < len(a):
+            a[i + 1] += x
+        i += 1
+
+
+@pyxc.native
+def aug_order(a: i64[:], i: int, z: int) -> None:
+    # a[i] is read (IndexError) before the right side runs (ZeroDivisionError).
+    a[i] += 10 // z
+
+
+@pyxc.native
+def store_order(a: i64[:], i: int, z: int) -> None:
+    # A plain store evaluates the right side first.
+    a[i] = 10 // z

@@ -7,11 +7,6 @@ import pyxc
 from pyxc import f32, f64, i64, u8
 
 SMALL = (-10**6, 10**6)
-# Known compiler bugs (test_differential runs these as xfail(strict=True)).
-XFAIL_REASON = "compiler bug: with several out-of-range indices pyxc reports the last axis, NumPy (CPython) the first (axis 0)"
-PYXC_TEST_XFAIL = {
-    "get_c2": XFAIL_REASON,
-}
 PYXC_TEST_ARGS = {
     "sum_c": {"a": SMALL},
     "scale_c2": {},

@@ -7,17 +7,6 @@ rounding on store.
 import pyxc
 from pyxc import f32, f64, i8, i16, i32, i64, u8, u16, u32, u64
 
-# Known compiler bugs (test_differential runs these as xfail(strict=True)).
-XFAIL_REASON = "compiler bug: a[i] = v converts v (OverflowError) before checking i; CPython/NumPy raise IndexError first"
-PYXC_TEST_XFAIL = {
-    "store_i8": XFAIL_REASON,
-    "store_u8": XFAIL_REASON,
-    "store_i16": XFAIL_REASON,
-    "store_u16": XFAIL_REASON,
-    "store_i32": XFAIL_REASON,
-    "store_u32": XFAIL_REASON,
-    "store_u64": XFAIL_REASON,
-}
 PYXC_TEST_ARGS = {
     "sum_i8": {"a": (-100, 100)},
     "sum_u8": {"a": (0, 255)},

@@ -8,17 +8,6 @@ import pyxc
 from pyxc import f64, i32, i64
 
 SMALL = (-10**6, 10**6)
-# Known compiler bugs (test_differential runs these as xfail(strict=True)).
-XFAIL_REASON = "compiler bug: with several out-of-range indices pyxc reports the last axis, NumPy (CPython) the first (axis 0)"
-PYXC_TEST_XFAIL = {
-    "get2": XFAIL_REASON,
-    "put2": XFAIL_REASON,
-    "add2": XFAIL_REASON,
-    "get3": XFAIL_REASON,
-    "get4": XFAIL_REASON,
-    "put4": XFAIL_REASON,
-    "corner_sum": XFAIL_REASON,
-}
 PYXC_TEST_ARGS = {
     "get2": {"i": (-6, 6), "j": (-6, 6)},
     "put2": {"i": (-6, 6), "j": (-6, 6)},
