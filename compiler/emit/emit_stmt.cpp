@@ -221,7 +221,21 @@ void FunctionEmitter::assignTo(const Expr& target, const std::string& value, con
     // C++17 sequences the right side of `=` first, as Python evaluates the
     // value before the target's indices.
     Type element = Type::scalarOf(target.operands[0]->type.scalar);
-    line(fmt::format("{} = {};", arrayElement(target), withoutOuterParens(convertValue(value, valueType, element))));
+    std::string converted = withoutOuterParens(convertValue(value, valueType, element));
+    // A narrowing int conversion raises OverflowError, which Python (the
+    // array's __setitem__) raises after checking the index: index first.
+    bool mayRaise = element.isInteger() && valueType != element && !valueType.isBool();
+    if (!mayRaise) {
+      line(fmt::format("{} = {};", arrayElement(target), converted));
+      return;
+    }
+    std::string ref = temp();
+    line("{");
+    out_->indent();
+    line(fmt::format("{}& {} = {};", types::cppName(element), ref, withoutOuterParens(arrayElement(target))));
+    line(fmt::format("{} = {};", ref, converted));
+    out_->dedent();
+    line("}");
     return;
   }
   unsupported(target, "this assignment target");

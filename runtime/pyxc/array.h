@@ -132,9 +132,12 @@ struct ArrayView {
   }
 
  private:
+  // A braced list runs its elements in order: axis 0 is checked first, so
+  // the IndexError names the axis NumPy names.
   template <bool Bounds, bool Wrap, int... K, class... I>
   [[gnu::always_inline]] T& atAxes(std::integer_sequence<int, K...>, I... index) const {
-    return (*this)(array_index<Bounds, Wrap>(index, shape[K], K)...);
+    const int64_t checked[N] = {array_index<Bounds, Wrap>(index, shape[K], K)...};
+    return (*this)(checked[K]...);
   }
   template <int... K>
   auto shapeTupleOf(std::integer_sequence<int, K...>) const {
