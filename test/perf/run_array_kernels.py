@@ -314,6 +314,7 @@ def main() -> int:
         print(f"cannot measure without the reference {BASELINE}")
         return 1
     available = [c for c in contenders if c.missing is None]
+    print(f"hand-c++ and Cython built with the driver's flags: {' '.join(ac.driver_flags())}")
 
     cases = ac.make_cases()
     if not options.no_cpython:
@@ -351,6 +352,7 @@ def main() -> int:
         "numpy": np.__version__,
         "machine": platform.platform(),
         "processor": platform.processor(),
+        "driver_flags": ac.driver_flags(),
         "contenders": {c.name: {"missing": c.missing, **c.info} for c in contenders},
         "missing": missing,
         "wrong": wrong,

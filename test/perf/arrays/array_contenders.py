@@ -42,8 +42,17 @@ PERF_DIR = ARRAYS_DIR.parent
 BUILD_DIR = PERF_DIR / "out" / "build" / "arrays"
 REPO_PYTHON = PERF_DIR.parents[1] / "python"
 EXT_SUFFIX = sysconfig.get_config_var("EXT_SUFFIX")
-# The flags of pyxc's driver (compiler/driver/toolchain.cpp), no -march.
+# The flags of pyxc's driver (compiler/driver/toolchain.cpp), no -march:
+# what driver_flags() falls back to when it cannot ask the pyxc binary.
 DRIVER_FLAGS = ["-O3", "-shared", "-fPIC", "-fvisibility=hidden", "-DNDEBUG"]
+_PROBE = '''import pyxc
+
+
+@pyxc.native
+def probe(a: int) -> int:
+    return a
+'''
+_driver_flags: list[str] | None = None
 
 KERNELS = ("dot", "matmul", "stencil", "min_distance", "mandelbrot", "recurrence", "histogram")
 DESCRIPTIONS = {
@@ -240,20 +249,67 @@ def build_pyxc(checked: bool = False) -> Contender:
     return Contender(name, kernels, info={"module_build": why, "missing_kernels": missing_kernels})
 
 
+def driver_flags() -> list[str]:
+    """The optimisation and code-generation flags pyxc's driver passes to the
+    C++ compiler, read from `pyxc build -v` of a one-line module (so the
+    references follow the driver if its flags change); DRIVER_FLAGS when
+    pyxc cannot be asked. Include paths, -std, inputs and -o are not kept."""
+    global _driver_flags
+    if _driver_flags is not None:
+        return _driver_flags
+    _driver_flags = list(DRIVER_FLAGS)
+    pyxc = os.environ.get("PYXC_BIN") or shutil.which("pyxc")
+    if not pyxc:
+        return _driver_flags
+    work = BUILD_DIR / "flags_probe"
+    work.mkdir(parents=True, exist_ok=True)
+    (work / "flags_probe.py").write_text(_PROBE)
+    try:
+        completed = subprocess.run([pyxc, "build", "-v", "--no-cache", "-O3", str(work / "flags_probe.py")],
+                                   capture_output=True, text=True, timeout=300)
+    except (OSError, subprocess.TimeoutExpired):
+        return _driver_flags
+    for line in (completed.stdout + "\n" + completed.stderr).splitlines():
+        words = line.split()
+        if "-shared" in words and any(w.endswith(".cpp") for w in words):
+            flags, skip = [], False
+            for word in words[1:]:
+                if skip:
+                    skip = False
+                elif word == "-o":
+                    skip = True
+                elif word.startswith("-") and not word.startswith(("-I", "-std=")):
+                    flags.append(word)
+            if "-shared" in flags:
+                _driver_flags = flags
+            break
+    return _driver_flags
+
+
+def _build_stamp(artifact: Path, command: list[str]) -> Path:
+    return artifact.with_name(artifact.name + ".cmd")
+
+
+def _up_to_date(artifact: Path, source: Path, command: list[str]) -> bool:
+    stamp = _build_stamp(artifact, command)
+    return _fresh(artifact, source) and stamp.exists() and stamp.read_text() == " ".join(command)
+
+
 def build_hand_cpp() -> Contender:
     work = BUILD_DIR / "hand"
     work.mkdir(parents=True, exist_ok=True)
     source = ARRAYS_DIR / "kernels_hand.cpp"
     artifact = work / f"kernels_hand{EXT_SUFFIX}"
-    if not _fresh(artifact, source):
-        cxx = os.environ.get("CXX", "c++")
-        include = sysconfig.get_paths()["include"]
-        completed = subprocess.run([cxx, "-std=c++20", *DRIVER_FLAGS, f"-I{include}", str(source),
-                                    "-o", str(artifact)], capture_output=True, text=True)
+    cxx = os.environ.get("CXX", "c++")
+    include = sysconfig.get_paths()["include"]
+    command = [cxx, "-std=c++20", *driver_flags(), f"-I{include}", str(source), "-o", str(artifact)]
+    if not _up_to_date(artifact, source, command):
+        completed = subprocess.run(command, capture_output=True, text=True)
         if completed.returncode != 0:
             return Contender("hand-c++", missing=f"build failed: {_tail(completed.stderr)}")
+        _build_stamp(artifact, command).write_text(" ".join(command))
     module = _load_file("kernels_hand", artifact)
-    return Contender("hand-c++", {k: getattr(module, k) for k in KERNELS})
+    return Contender("hand-c++", {k: getattr(module, k) for k in KERNELS}, info={"command": " ".join(command)})
 
 
 def build_cython() -> Contender:
@@ -267,21 +323,22 @@ def build_cython() -> Contender:
     pyx = ARRAYS_DIR / "kernels_cython.pyx"
     c_file = work / "kernels_cython.c"
     artifact = work / f"kernels_cython{EXT_SUFFIX}"
-    if not _fresh(artifact, pyx):
-        # cython, then the C compiler with the driver's flags (not setuptools',
-        # which add the interpreter's -fwrapv -g): like with like.
+    cc = os.environ.get("CC", "cc")
+    include = sysconfig.get_paths()["include"]
+    # cython, then the C compiler with the driver's flags (not setuptools',
+    # which add the interpreter's -fwrapv -g): like with like.
+    command = [cc, *driver_flags(), f"-I{include}", str(c_file), "-o", str(artifact)]
+    if not _up_to_date(artifact, pyx, command):
         completed = subprocess.run([sys.executable, "-m", "cython", "-3", str(pyx), "-o", str(c_file)],
                                    capture_output=True, text=True)
         if completed.returncode != 0:
             return Contender(name, missing=f"cython failed: {_tail(completed.stderr + completed.stdout)}")
-        cc = os.environ.get("CC", "cc")
-        include = sysconfig.get_paths()["include"]
-        completed = subprocess.run([cc, *DRIVER_FLAGS, f"-I{include}", str(c_file), "-o", str(artifact)],
-                                   capture_output=True, text=True)
+        completed = subprocess.run(command, capture_output=True, text=True)
         if completed.returncode != 0:
             return Contender(name, missing=f"C build failed: {_tail(completed.stderr)}")
+        _build_stamp(artifact, command).write_text(" ".join(command))
     module = _load_file("kernels_cython", artifact)
-    return Contender(name, {k: getattr(module, k) for k in KERNELS})
+    return Contender(name, {k: getattr(module, k) for k in KERNELS}, info={"command": " ".join(command)})
 
 
 def build_numba() -> Contender:
