@@ -57,7 +57,8 @@ std::string implSignature(const ast::FunctionDef& fn, bool recursive) {
                           paramName(fn, i));
   }
   if (recursive) params += fmt::format("{}int64_t {}", params.empty() ? "" : ", ", kRecursionBudget);
-  return fmt::format("static {} {}({})", types::cppName(fn.returnType), implName(fn.cppBaseName()), params);
+  return fmt::format("{}static {} {}({})", fn.directives.fastmath ? "PYXC_FAST_MATH " : "",
+                     types::cppName(fn.returnType), implName(fn.cppBaseName()), params);
 }
 
 FunctionEmitter::FunctionEmitter(const ModuleContext& context, const ast::FunctionDef& fn)

@@ -10,6 +10,7 @@
 #include "buffer.h"
 #include "builtins.h"
 #include "convert.h"
+#include "directives.h"
 #include "errors.h"
 #include "function.h"
 #include "gil.h"

@@ -79,3 +79,13 @@ def count(a: i64[:]) -> int:
 # CHECK: a_.dim(0)
 # CHECK-SAME: int64_t{1}
 # CHECK-SAME: a_.size()
+
+
+@pyxc.native(fastmath=True)
+def fast_sum(a: f64[::1]) -> f64:
+    s = 0.0
+    for x in a:
+        s += x
+    return s
+# fastmath=True lets GCC reassociate (and so vectorize) the reduction.
+# CHECK-LABEL: PYXC_FAST_MATH static double fast_sum__impl(
