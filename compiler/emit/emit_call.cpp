@@ -150,6 +150,11 @@ std::string FunctionEmitter::builtinCall(const Expr& e) {
 
 std::string FunctionEmitter::scalarCast(const Expr& value, const Type& to) {
   if (auto constant = constantLiteral(value, to)) return *constant;
+  // overflowcheck=False: int(x) of a float is C++'s truncating conversion,
+  // as Cython's cast and Numba's int() are (NaN, infinities and values out
+  // of range give an unspecified result instead of an exception).
+  if (!fn_.directives.overflowcheck && value.type.isFloat() && to.isInteger())
+    return fmt::format("static_cast<{}>({})", types::cppName(to), expr(value));
   return convertScalar(expr(value), value.type, to, true);
 }
 

@@ -89,3 +89,11 @@ def fast_sum(a: f64[::1]) -> f64:
     return s
 # fastmath=True lets GCC reassociate (and so vectorize) the reduction.
 # CHECK-LABEL: PYXC_FAST_MATH static double fast_sum__impl(
+
+
+@pyxc.native(overflowcheck=False)
+def bucket(x: f64, scale: f64) -> int:
+    return int(x * scale)
+# overflowcheck=False: int() of a float is a plain truncating conversion.
+# CHECK-LABEL: static int64_t bucket__impl(
+# CHECK: return static_cast<int64_t>((x_ * scale_));
