@@ -373,12 +373,19 @@ class ArrayPlan:
       call; default names "d0", "d1", ... so arrays of the same ndim match),
       and `layouts` (a subset of the layouts above);
     * `_dims`: {axis name: (low, high)} side lengths (default by ndim).
+
+    With `mismatch` (functions with two or more array parameters, indices
+    checked), about one call in six gives one array its own side lengths,
+    so the bounds checks of multi-array kernels (a shorter `b` in a dot
+    product) are compared too; `_exact_shapes: True` turns that off.
     """
 
-    def __init__(self, parameters: list, types: list, bounds: dict):
+    def __init__(self, parameters: list, types: list, bounds: dict, mismatch: bool = True):
         self.parameters = parameters
         self.types = types
         self.bounds = bounds
+        arrays = sum(isinstance(kind, ArraySpec) for kind in types)
+        self.mismatch = mismatch and arrays >= 2 and not bounds.get("_exact_shapes", False)
         self.dims = dict(bounds.get("_dims", {}))
         self.axis_names: dict[str, tuple] = {}
         for parameter, kind in zip(parameters, types):
@@ -413,6 +420,10 @@ class ArrayPlan:
         def draw_call(draw):
             chosen = {name: draw(st.sampled_from(members)) for name, members in self.fused.items()}
             sides = {name: draw(st.integers(*bound)) for name, bound in sorted(self.dims.items())}
+            array_names = [p.name for p, k in zip(self.parameters, self.types) if isinstance(k, ArraySpec)]
+            odd_one = None
+            if self.mismatch and draw(st.integers(0, 5)) == 5:
+                odd_one = draw(st.sampled_from(array_names))
             args = []
             for parameter, kind in zip(self.parameters, self.types):
                 scalar = self._resolve(kind, chosen)
@@ -421,7 +432,10 @@ class ArrayPlan:
                     args.append(draw(_element_strategy(scalar, bound)))
                     continue
                 bound = self._array_bound(parameter.name)
-                shape = tuple(sides[a] if isinstance(a, str) else a for a in self.axis_names[parameter.name])
+                own = sides
+                if parameter.name == odd_one:
+                    own = {name: draw(st.integers(*self.dims[name])) for name in sorted(self.dims)}
+                shape = tuple(own[a] if isinstance(a, str) else a for a in self.axis_names[parameter.name])
                 layout = draw(st.sampled_from(bound.get("layouts", layouts_for(kind))))
                 size = math.prod(shape)
                 values = draw(st.lists(_element_strategy(scalar, bound.get("elements")),

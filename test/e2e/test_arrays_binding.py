@@ -564,3 +564,15 @@ def test_negative_dimensions_are_value_errors(corpus):
     for call in (lambda: calls.arange_i64(-1), lambda: calls.zeros_2d(2, -3)):
         error = raises(call)
         assert type(error) is ValueError and str(error) == "negative dimensions are not allowed", error
+
+
+def test_bool_arrays_take_bool_buffers_only(corpus, pyxc_bin):
+    if pure_mode():
+        pytest.skip("PYXC_E2E_PURE=1: the binding tests need the compiled module")
+    flags = corpus.pair("arrays_bool").compiled
+    assert flags.count_true(np.array([True, False, True])) == 2
+    assert flags.count_true(memoryview(bytearray(b"\x01\x00\x01\x01")).cast("?")) == 3
+    error = raises(lambda: flags.count_true(np.array([1, 0], dtype=np.uint8)))
+    assert type(error) is TypeError and "bool" in str(error) and "'?'" in str(error), error
+    mask = flags.new_mask(np.array([np.nan, 1.0]))
+    assert type(mask) is np.ndarray and mask.dtype == np.bool_ and mask.tolist() == [True, False]

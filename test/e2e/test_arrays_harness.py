@@ -208,9 +208,11 @@ def _shapes(a: f64[:, :], b: f64[:, :], out: f64[:]) -> None:
     OBSERVED.append((a.shape, b.shape, out.shape))
 
 
+SHAPES = {"a": {"shape": ("n", "p")}, "b": {"shape": ("p", "m")}, "out": {"shape": ("n",)}}
+
+
 def test_named_axes_match_across_parameters():
-    under_test = make_under_test(_shapes, _shapes, {"a": {"shape": ("n", "p")}, "b": {"shape": ("p", "m")},
-                                                    "out": {"shape": ("n",)}})
+    under_test = make_under_test(_shapes, _shapes, dict(SHAPES, _exact_shapes=True))
     OBSERVED.clear()
 
     @settings(max_examples=40)
@@ -222,6 +224,32 @@ def test_named_axes_match_across_parameters():
     assert OBSERVED
     for a, b, out in OBSERVED:
         assert a[1] == b[0] and out[0] == a[0]
+
+
+def test_shapes_sometimes_mismatch_unless_indices_are_unchecked():
+    def matched(observed):
+        return sum(a[1] == b[0] and out[0] == a[0] for a, b, out in observed)
+
+    under_test = make_under_test(_shapes, _shapes, SHAPES)
+    OBSERVED.clear()
+
+    @settings(max_examples=120)
+    @given(under_test.strategy())
+    def draws(args):
+        under_test.check(args)
+
+    draws()
+    assert 0 < matched(OBSERVED) < len(OBSERVED), "shapes should mostly, not always, match"
+    plan = ArrayPlan(under_test.parameters, under_test.scalars, SHAPES, mismatch=False)
+    OBSERVED.clear()
+
+    @settings(max_examples=60)
+    @given(plan.strategy())
+    def unchecked(args):
+        under_test.check(args)
+
+    unchecked()
+    assert matched(OBSERVED) == len(OBSERVED)
 
 
 def test_draws_cover_empty_single_and_layouts():

@@ -97,7 +97,28 @@ class FunctionUnderTest:
         unknown = {b for b in self.bounds if not b.startswith("_")} - {p.name for p in self.parameters}
         assert not unknown, f"PYXC_TEST_ARGS[{name!r}] names unknown parameters {sorted(unknown)}"
         self.has_arrays = any(isinstance(s, (ArraySpec, FusedScalar)) for s in self.scalars)
-        self.plan = ArrayPlan(self.parameters, self.scalars, self.bounds) if self.has_arrays else None
+        unchecked = self.unchecked_indices(pair, name)
+        self.plan = ArrayPlan(self.parameters, self.scalars, self.bounds, mismatch=not unchecked) \
+            if self.has_arrays else None
+
+    @staticmethod
+    def unchecked_indices(pair, name: str) -> bool:
+        """True for a def with boundscheck=False or wraparound=False: its
+        arrays must keep their intended shapes (out of range is undefined)."""
+        path = getattr(pair.cpython, "__file__", None)
+        if not path:
+            return False
+        with open(path) as source:
+            tree = ast.parse(source.read())
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and node.name == name:
+                for decorator in node.decorator_list:
+                    if isinstance(decorator, ast.Call):
+                        for keyword in decorator.keywords:
+                            if keyword.arg in ("boundscheck", "wraparound") and \
+                                    isinstance(keyword.value, ast.Constant) and keyword.value.value is False:
+                                return True
+        return False
 
     def strategy(self) -> st.SearchStrategy:
         if self.plan is not None:
