@@ -38,6 +38,7 @@ PYXC_TEST_ARGS = {
     "get_u64_index": {"i": [0, 1, 2, 5, 2**31, 2**63 - 1, 2**63, 2**64 - 1]},
     "get_i8_index": {"i": (-128, 127)},
     "feed_forward": {"a": SMALL},
+    "first_negative": {"a": (-3, 20)},
     "aug_order": {"a": SMALL, "i": (-4, 4), "z": [0, 1, 3]},
     "store_order": {"a": SMALL, "i": (-4, 4), "z": [0, 1, 3]},
 }
@@ -244,3 +245,15 @@ def aug_order(a: i64[:], i: int, z: int) -> None:
 def store_order(a: i64[:], i: int, z: int) -> None:
     # A plain store evaluates the right side first.
     a[i] = 10 // z
+
+
+@pyxc.native
+def first_negative(a: i64[:]) -> int:
+    k = -1
+    i = 0
+    for x in a:
+        if x < 0:
+            k = i
+            break
+        i += 1
+    return k
