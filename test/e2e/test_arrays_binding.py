@@ -581,3 +581,35 @@ def test_bool_arrays_take_bool_buffers_only(corpus, pyxc_bin):
     assert type(error) is TypeError and "bool" in str(error) and "'?'" in str(error), error
     mask = flags.new_mask(np.array([np.nan, 1.0]))
     assert type(mask) is np.ndarray and mask.dtype == np.bool_ and mask.tolist() == [True, False]
+
+
+def test_array_loops_release_the_gil(corpus, pyxc_bin):
+    if pure_mode():
+        pytest.skip("PYXC_E2E_PURE=1: the binding tests need the compiled module")
+    import threading
+    kernels = corpus.pair("arrays_kernels").compiled
+    out = np.zeros((300, 300), dtype=np.int64)
+    kernels.mandelbrot(out[:2, :2], -2.0, 1.0, -1.5, 1.5, 10)  # warm-up
+    counter = [0]
+    stop = threading.Event()
+    started = threading.Event()
+
+    def spin():
+        started.set()
+        while not stop.is_set():
+            counter[0] += 1
+
+    thread = threading.Thread(target=spin)
+    thread.start()
+    started.wait()
+    try:
+        before = counter[0]
+        total = kernels.mandelbrot(out, -2.0, 1.0, -1.5, 1.5, 300)
+        during = counter[0] - before
+    finally:
+        stop.set()
+        thread.join()
+    assert total == int(out.sum()) and total > 0
+    # With the GIL held for the whole call the other thread could not run
+    # a single bytecode between `before` and the end of the call.
+    assert during > 1000, f"the other thread advanced only {during} times during the native call"
