@@ -10,6 +10,10 @@ import pyxc
 from pyxc import f64, i64
 
 SMALL = (-10**6, 10**6)
+# range() bounds where `start + k * step` and `stop - 1` overflow int64
+# arithmetic inside a hoisted check if it is done carelessly.
+RANGE_ENDS = [-2**63, -2**63 + 1, -2**62, -7, -6, -5, -1, 0, 1, 4, 5, 6, 9, 2**62, 2**63 - 1]
+STEPS = [1, 2, 3, -1, -2, -3, 2**62, -2**63, 2**63 - 1]
 # Known compiler bugs (test_differential runs these as xfail(strict=True)).
 AUGMENTED_LOOP_VARIABLE = ("compiler bug: `i += 1` on the for variable is not seen by the hoisted bounds check; "
                            "a[i] reads/writes one past the end instead of raising IndexError")
@@ -46,6 +50,9 @@ PYXC_TEST_ARGS = {
     "array_rebound": {"a": {"elements": SMALL, "shape": ("n",)}, "b": {"elements": SMALL, "shape": ("m",)},
                       "_dims": {"n": (0, 8), "m": (0, 8)}},
     "minus_equals": {"a": SMALL},
+    "ranged": {"a": SMALL, "start": RANGE_ENDS, "stop": RANGE_ENDS, "step": STEPS},
+    "ranged_write": {"a": SMALL, "start": RANGE_ENDS, "stop": RANGE_ENDS, "step": STEPS},
+    "diagonal": {"a": SMALL},
 }
 
 
@@ -269,4 +276,33 @@ def minus_equals(a: i64[:]) -> int:
     for i in range(len(a)):
         i -= len(a) + 1
         s += int(a[i])
+    return s
+
+
+@pyxc.native
+def ranged(a: i64[:], start: int, stop: int, step: int) -> int:
+    s = 0
+    for i in range(start, stop, step):
+        s += int(a[i])
+        if s > 10**15:
+            break
+    return s
+
+
+@pyxc.native
+def ranged_write(a: i64[:], start: int, stop: int, step: int) -> None:
+    n = 0
+    for i in range(start, stop, step):
+        a[i] = 5
+        n += 1
+        if n > 20:
+            break
+
+
+@pyxc.native
+def diagonal(a: i64[:, :]) -> int:
+    # The loop variable on both axes; shape[1] may be the smaller one.
+    s = 0
+    for i in range(a.shape[0]):
+        s += int(a[i, i])
     return s
