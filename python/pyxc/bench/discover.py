@@ -11,8 +11,9 @@ The subset of asv that is supported:
 - benchmarks: module-level functions and methods of module-level classes
   whose names start with ``time_``; other asv kinds (``mem_``, ``peakmem_``,
   ``track_``, ``timeraw_``) are listed as unsupported and skipped;
-- ``setup``/``teardown`` looked up on the benchmark, then its class, then its
-  module (the first one found is used), called with the parameters;
+- ``setup``/``teardown`` of the module, the class and the benchmark itself
+  (an attribute of the function), all that exist, outermost setup first and
+  teardowns in reverse, each called with the parameters;
 - ``params``/``param_names``: one benchmark per combination of parameters,
   named ``name(p1, p2)`` with the parameters' ``repr``;
 - ``number``: calls per sample when set (else calibrated);
@@ -103,6 +104,16 @@ class Benchmark:
     def _args(self) -> tuple:
         return ((self._cache,) if self._has_cache else ()) + tuple(self.params)
 
+    def _all_attrs(self, name: str) -> list:
+        """Every ``name`` from the module, the class and the benchmark itself,
+        outermost first: asv runs all the setups it finds, not only one."""
+        found = []
+        for holder in (self.module, self.owner_class, self.function):
+            value = getattr(holder, name, None) if holder is not None else None
+            if value is not None and all(value is not f for f in found):
+                found.append(value)
+        return found
+
     def setup(self) -> None:
         if self.owner_class is not None:
             self._instance = self.owner_class()
@@ -110,13 +121,11 @@ class Benchmark:
         if cache_fn is not None and not self._has_cache:
             self._cache = self._bound(cache_fn)()
             self._has_cache = True
-        setup = self._attr("setup")
-        if setup is not None:
+        for setup in self._all_attrs("setup"):
             self._bound(setup)(*self._args())
 
     def teardown(self) -> None:
-        teardown = self._attr("teardown")
-        if teardown is not None:
+        for teardown in reversed(self._all_attrs("teardown")):
             self._bound(teardown)(*self._args())
 
     def runner(self, number: int):

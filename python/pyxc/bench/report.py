@@ -138,7 +138,8 @@ def verdict_lines(report: Report) -> list[str]:
                    1: f"{len(report.regressions())} regression(s) above {threshold} against {report.baseline_ref}",
                    3: f"{len(report.failures())} benchmark(s) failed"}[code]
     else:
-        summary = {0: f"{len(report.rows)} benchmark(s) run", 1: "", 3: f"{len(report.failures())} benchmark(s) failed"}[code]
+        ran = sum(row.result.status == "ok" for row in report.rows)
+        summary = {0: f"{ran} benchmark(s) run", 1: "", 3: f"{len(report.failures())} benchmark(s) failed"}[code]
     lines.append(f"pyxc bench: {summary}")
     return lines
 

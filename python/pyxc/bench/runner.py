@@ -93,7 +93,8 @@ class WorkerProcess:
             try:
                 self.process.stdin.write(json.dumps({"op": "exit"}) + "\n")
                 self.process.stdin.close()
-                self.process.wait(timeout=30)
+                # A worker still busy in a benchmark (after Ctrl-C) is not waited for long.
+                self.process.wait(timeout=5)
             except (OSError, subprocess.TimeoutExpired, ValueError):
                 self.process.kill()
                 self.process.wait()
