@@ -242,3 +242,17 @@ def test_ctrl_c_removes_the_worktree_and_stops_the_workers(tmp_path):
         except OSError:
             continue
         assert str(repo) not in cwd and "pyxc-bench-" not in cwd, f"worker {pid} still runs in {cwd}"
+
+
+def test_the_example_workflow_passes_options_the_command_accepts():
+    from pathlib import Path
+
+    from pyxc.bench.cli import make_parser
+
+    workflow = (Path(__file__).resolve().parents[2] / "examples" / "perf-gate" / "perf-gate.yml").read_text()
+    command = workflow[workflow.index("build/pyxc bench"):].split("\n\n")[0]
+    words = command.replace("\\\n", " ").split()[2:]
+    words = [w.strip("'\"") for w in words]
+    args = make_parser().parse_args(words)
+    assert args.paths == ["test/perf"] and args.baseline == "origin/$BASE_REF"
+    assert args.fail_above == 0.03 and args.worker_env == [("PYXC_BIN", "{root}/build/pyxc")]
