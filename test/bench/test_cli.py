@@ -205,7 +205,11 @@ def test_a_benchmark_missing_at_the_baseline_is_reported_not_failed(tmp_path):
                  "benchmarks/bench_new.py": "from work import added\n\n\ndef time_added():\n    added(3)\n"})
     completed = run(repo, "--no-build", "--baseline", "HEAD", *FAST)
     assert completed.returncode == 0, completed.stderr
-    assert "no-baseline: bench_new.time_added" in completed.stdout
+    assert "no-baseline: bench_new.time_added: bench_new does not import at the baseline" in completed.stdout
+    assert "ImportError" in completed.stdout
+    # The file that imports at the baseline is still compared.
+    assert "bench_w.time_work" in completed.stdout.split("no-baseline")[0]
+    assert "unchanged" in completed.stdout or "improvement" in completed.stdout
 
 
 def test_a_baseline_that_fails_to_build_exits_3_and_cleans_up(pyxc_bin, tmp_path):

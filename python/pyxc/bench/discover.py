@@ -178,20 +178,26 @@ def _benchmarks_of(module, prefix: str) -> list[Benchmark]:
     return found
 
 
-class ImportProblem(Exception):
-    """A benchmark file could not be imported (carries the traceback text)."""
+@dataclass
+class ImportProblem:
+    """A benchmark file that could not be imported (with the traceback text)."""
 
-    def __init__(self, file: Path, detail: str):
-        super().__init__(f"{file}: {detail}")
-        self.file = file
-        self.detail = detail
+    file: Path
+    module: str  # the display prefix its benchmarks would have had
+    detail: str
 
 
-def discover(roots: list[Path]) -> list[Benchmark]:
-    """Imports every benchmark file under ``roots`` and lists its benchmarks."""
+def discover(roots: list[Path]) -> tuple[list[Benchmark], list[ImportProblem]]:
+    """Imports every benchmark file under ``roots`` and lists its benchmarks.
+
+    A file that does not import is reported and the others still count: at
+    a baseline, a file of new benchmarks may not import, and the rest must
+    still be compared.
+    """
     import traceback
 
     benchmarks: list[Benchmark] = []
+    problems: list[ImportProblem] = []
     for root in roots:
         path = str(import_path_for(root))
         if path not in sys.path:
@@ -201,6 +207,7 @@ def discover(roots: list[Path]) -> list[Benchmark]:
             try:
                 module = importlib.import_module(name)
             except (Exception, SystemExit):  # user code's failure is reported, not fatal here
-                raise ImportProblem(file, traceback.format_exc()) from None
+                problems.append(ImportProblem(file, display, traceback.format_exc()))
+                continue
             benchmarks.extend(_benchmarks_of(module, display))
-    return benchmarks
+    return benchmarks, problems

@@ -128,18 +128,25 @@ def _progress(settings: RunSettings, text: str) -> None:
 def run_all(current: WorkerProcess, baseline: WorkerProcess | None, roots: dict[str, list[str]],
             settings: RunSettings, init_extra: dict) -> list[BenchResult]:
     """Lists the benchmarks on both sides and runs each; worker crashes propagate."""
-    listed_b = current.call(op="init", roots=roots["B"], metric=settings.metric, **init_extra["B"])["benchmarks"]
-    listed_a: list[dict] | None = None
-    baseline_problem = ""
+    init_b = current.call(op="init", roots=roots["B"], metric=settings.metric, **init_extra["B"])
+    if init_b["import_errors"]:
+        raise BenchmarkFailed("\n".join(f"importing {e['file']} failed:\n{e['error']}"
+                                         for e in init_b["import_errors"]), skip=False)
+    listed_b = init_b["benchmarks"]
+    listed_a: list[dict] = []
+    baseline_errors: list[dict] = []
     if baseline is not None:
-        try:
-            listed_a = baseline.call(op="init", roots=roots["A"], metric=settings.metric,
-                                     **init_extra["A"])["benchmarks"]
-        except BenchmarkFailed as failure:
-            # Benchmarks that cannot even be imported at REF have no baseline.
-            baseline_problem = str(failure)
-            listed_a = []
-    index_a = {entry["name"]: i for i, entry in enumerate(listed_a or [])}
+        init_a = baseline.call(op="init", roots=roots["A"], metric=settings.metric, **init_extra["A"])
+        listed_a, baseline_errors = init_a["benchmarks"], init_a["import_errors"]
+    index_a = {entry["name"]: i for i, entry in enumerate(listed_a)}
+
+    def why_no_baseline(name: str) -> str:
+        # Benchmarks of a file that does not import at REF have no baseline.
+        for error in baseline_errors:
+            if name.startswith(error["module"] + "."):
+                last = (error["error"].strip().splitlines() or ["?"])[-1]
+                return f"{error['module']} does not import at the baseline: {last}"
+        return "the benchmark does not exist at the baseline"
     results = []
     for index_b, entry in enumerate(listed_b):
         name = entry["name"]
@@ -148,11 +155,10 @@ def run_all(current: WorkerProcess, baseline: WorkerProcess | None, roots: dict[
             continue
         index = index_a.get(name) if baseline is not None else None
         if baseline is not None and index is None:
-            problem = baseline_problem or "the benchmark does not exist at the baseline"
             _progress(settings, f"{name}: no baseline")
             result = _run_one(name, entry, current, index_b, None, None, settings)
             if result.status == "ok":
-                result.status, result.message = "no-baseline", problem.strip().splitlines()[-1]
+                result.status, result.message = "no-baseline", why_no_baseline(name)
             results.append(result)
             continue
         results.append(_run_one(name, entry, current, index_b, baseline, index, settings))

@@ -117,9 +117,11 @@ class Worker:
             self.meter = InstructionMeter(request["marker"], request["dump_dir"])
         else:
             self.meter = TimeMeter()
-        self.benchmarks = discover.discover([Path(r) for r in request["roots"]])
+        self.benchmarks, problems = discover.discover([Path(r) for r in request["roots"]])
         return {"benchmarks": [{"name": b.name, "kind": b.kind, "number": b.number}
-                               for b in self.benchmarks]}
+                               for b in self.benchmarks],
+                "import_errors": [{"file": str(p.file), "module": p.module, "error": p.detail}
+                                  for p in problems]}
 
     def setup(self, index: int) -> dict:
         self.benchmarks[index].setup()
@@ -195,8 +197,6 @@ def main() -> int:
             break
         try:
             worker.reply(ok=True, **worker.handle(request))
-        except discover.ImportProblem as problem:
-            worker.reply(ok=False, skip=False, error=f"importing {problem.file} failed:\n{problem.detail}")
         except NotImplementedError as error:
             worker.reply(ok=False, skip=True, error=f"NotImplementedError: {error}")
         except (Exception, SystemExit):
