@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 from conftest import harness_env, make_repo, worktrees, write
@@ -233,24 +234,20 @@ def test_ctrl_c_removes_the_worktree_and_stops_the_workers(tmp_path):
         time.sleep(0.1)
     assert len(worktrees(repo)) == 2, "the baseline worktree never appeared"
     time.sleep(1.0)  # the workers are in setup()
+    workers = Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+    assert len(workers) == 2, "one worker per side"
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130
     assert "interrupted" in stderr and "Traceback" not in stderr
     assert len(worktrees(repo)) == 1
-    leftover = subprocess.run(["pgrep", "-f", f"{os.sep}pyxc{os.sep}bench{os.sep}worker.py"],
-                              capture_output=True, text=True).stdout.split()
-    for pid in leftover:  # only workers of this test's repository count
-        try:
-            cwd = os.readlink(f"/proc/{pid}/cwd")
-        except OSError:
-            continue
-        assert str(repo) not in cwd and "pyxc-bench-" not in cwd, f"worker {pid} still runs in {cwd}"
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(Path(f"/proc/{pid}").exists() for pid in workers), "a worker outlived pyxc bench"
 
 
 def test_the_example_workflow_passes_options_the_command_accepts():
-    from pathlib import Path
-
     from pyxc.bench.cli import make_parser
 
     workflow = (Path(__file__).resolve().parents[2] / "examples" / "perf-gate" / "perf-gate.yml").read_text()

@@ -9,10 +9,13 @@ the artifact cache when there is one).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import shlex
+import signal
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,16 +102,24 @@ def build(side: Side, build_paths: list[str], build_command: str | None, pyxc: s
         command = [pyxc, "build", "--python", python, *build_paths]
         shown = shlex.join(command)
     if verbose:
-        print(f"pyxc bench: [{side.label}] in {side.root}: {shown}", file=__import__("sys").stderr)
+        print(f"pyxc bench: [{side.label}] in {side.root}: {shown}", file=sys.stderr)
     try:
-        completed = subprocess.run(command, cwd=side.root, shell=isinstance(command, str), env=env,
-                                   capture_output=True, text=True)
+        # Its own process group: on Ctrl-C the whole build (make, compilers) is stopped.
+        process = subprocess.Popen(command, cwd=side.root, shell=isinstance(command, str), env=env,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                   start_new_session=True)
     except OSError as error:
         raise SideFailed(f"the {side.label} side could not be built: {shown}: {error}") from None
-    if completed.returncode != 0:
-        output = (completed.stdout + completed.stderr).strip()
-        raise SideFailed(f"the {side.label} side failed to build (exit {completed.returncode}) in "
-                         f"{side.root}:\n$ {shown}\n{output[-4000:]}")
+    try:
+        output, _ = process.communicate()
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        raise
+    if process.returncode != 0:
+        raise SideFailed(f"the {side.label} side failed to build (exit {process.returncode}) in "
+                         f"{side.root}:\n$ {shown}\n{output.strip()[-4000:]}")
 
 
 def remap_pythonpath(value: str | None, repo: Path, root: Path) -> str | None:
