@@ -223,13 +223,13 @@ def _run(args) -> int:
                 prefixes[side.key] = callgrind.command_prefix(valgrind, dumps)
                 init_extra[side.key].update(marker=str(marker), dump_dir=str(dumps))
         workers = {}
-        cpu = runner.shared_cpu()
         for side in all_sides:
             worker = runner.WorkerProcess(side, [*prefixes[side.key], python], envs[side.key],
-                                          work / f"worker-{side.key}.log", cpu)
+                                          work / f"worker-{side.key}.log")
             stack.callback(worker.close)
             workers[side.key] = worker
-        settings = runner.RunSettings(samples, args.min_time, args.metric, args.verbose)
+        settings = runner.RunSettings(samples, args.min_time, args.metric, args.verbose,
+                                      cpus=runner.pair_cpus())
         roots = {side.key: [str(p) for p in side.benchmark_roots] for side in all_sides}
         try:
             results = runner.run_all(workers["B"], workers.get("A"), roots, settings, init_extra)

@@ -33,23 +33,24 @@ class BenchmarkFailed(Exception):
         self.skip = skip
 
 
-def shared_cpu() -> int | None:
-    """The one CPU both workers are pinned to, or None where that is unsupported.
+def pair_cpus() -> list[int]:
+    """The CPUs pairs are spread over; empty where pinning is unsupported.
 
-    Unpinned, the scheduler keeps waking each worker on the CPU it last ran
-    on; when other work loads one CPU for a while, one side is then slowed
-    for many pairs in a row, which no amount of pairing cancels (measured:
-    self-comparisons 10% apart). On one shared CPU, whatever else runs there
-    hits A and B alike.
+    Both workers of a pair run on the same CPU. Unpinned, the scheduler keeps
+    waking each worker on the CPU it last ran on; when other work loads one
+    CPU for a while, one side is slowed for many pairs in a row, which no
+    pairing cancels (measured: self-comparisons 10% apart). Pinned to one
+    CPU for the whole run, both sides queue behind whatever else runs there.
+    So each pair picks the next CPU in turn and both its samples run there:
+    a busy CPU hits A and B of the same pairs alike.
     """
     if os.environ.get("PYXC_BENCH_NO_PIN") == "1" or not hasattr(os, "sched_getaffinity"):
-        return None
-    return max(os.sched_getaffinity(0))
+        return []
+    return sorted(os.sched_getaffinity(0))
 
 
 class WorkerProcess:
-    def __init__(self, side: Side, command: list[str], env: dict[str, str], log_path: Path,
-                 cpu: int | None = None):
+    def __init__(self, side: Side, command: list[str], env: dict[str, str], log_path: Path):
         self.side = side
         self.log_path = log_path
         self._log = open(log_path, "wb")
@@ -60,11 +61,12 @@ class WorkerProcess:
         except OSError as error:
             self._log.close()
             raise WorkerDied(f"cannot start the {side.label} worker ({command[0]}): {error}") from None
-        if cpu is not None:
-            try:
-                os.sched_setaffinity(self.process.pid, {cpu})
-            except OSError:
-                pass  # pinning is an improvement, not a requirement
+
+    def pin(self, cpu: int) -> None:
+        try:
+            os.sched_setaffinity(self.process.pid, {cpu})
+        except OSError:
+            pass  # pinning is an improvement, not a requirement
 
     def log_tail(self, limit: int = 3000) -> str:
         try:
@@ -118,6 +120,7 @@ class RunSettings:
     metric: str
     verbose: bool = False
     repeats: int = 5
+    cpus: list[int] = field(default_factory=list)  # see pair_cpus()
 
 
 def _progress(settings: RunSettings, text: str) -> None:
@@ -197,7 +200,12 @@ def _run_one(name: str, entry: dict, current: WorkerProcess, index_b: int, basel
         if use_baseline:
             baseline.call(op="sample", index=index_a, number=number, repeats=settings.repeats)
         _progress(settings, f"{name}: {settings.samples} samples of {number} calls")
-        for _ in range(settings.samples):
+        for pair in range(settings.samples):
+            if settings.cpus:
+                cpu = settings.cpus[pair % len(settings.cpus)]
+                current.pin(cpu)
+                if use_baseline:
+                    baseline.pin(cpu)
             if use_baseline:
                 try:
                     reply = baseline.call(op="sample", index=index_a, number=number, repeats=settings.repeats)
