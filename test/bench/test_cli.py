@@ -134,6 +134,15 @@ def test_a_benchmark_that_raises_exits_3_and_says_which(tmp_path):
     assert "FAILED" in completed.stdout
 
 
+def test_a_worker_that_dies_exits_3_with_its_output(tmp_path):
+    crash = "import os\n\n\ndef time_crash():\n    print('about to die')\n    os._exit(7)\n"
+    repo = make_repo(tmp_path / "p", {"benchmarks/bench_crash.py": crash})
+    completed = run(repo, "--no-build", "--baseline", "HEAD", *FAST)
+    assert completed.returncode == 3
+    assert "worker exited (status 7)" in completed.stderr and "about to die" in completed.stderr
+    assert len(worktrees(repo)) == 1
+
+
 def test_a_benchmark_file_that_does_not_import_exits_3(tmp_path):
     repo = make_repo(tmp_path / "p", {"benchmarks/bench_bad.py": "import no_such_module_anywhere\n"})
     completed = run(repo, "--no-build", *FAST)
