@@ -51,8 +51,10 @@ def run_gate(pyxc: str, repo: Path, extra: list[str]) -> dict:
     out = repo.parent / "result.json"
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_DIR / "python"), env.get("PYTHONPATH")]))
+    # This checkout's harness, building with PYXC_BIN: what `pyxc bench` runs.
+    env["PYXC_EXECUTABLE"] = pyxc
     started = time.monotonic()
-    completed = subprocess.run([pyxc, "bench", "--python", sys.executable, "--baseline", "HEAD",
+    completed = subprocess.run([sys.executable, "-m", "pyxc.bench", "--baseline", "HEAD",
                                 "--json", str(out), *extra], cwd=repo, capture_output=True, text=True, env=env)
     if completed.returncode not in (0, 1):
         raise SystemExit(f"pyxc bench failed (exit {completed.returncode}):\n{completed.stdout}{completed.stderr}")
