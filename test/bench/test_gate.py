@@ -48,7 +48,7 @@ def bench(pyxc_bin, repo, *args: str, timeout: float = 600) -> subprocess.Comple
     return completed
 
 
-TIME_ARGS = ("--samples", "15", "--min-time", "0.002")
+TIME_ARGS = ("--samples", "15")
 
 
 def test_self_comparison_passes_while_a_core_is_loaded(pyxc_bin, tmp_path):

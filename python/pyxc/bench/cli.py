@@ -80,9 +80,9 @@ def make_parser() -> argparse.ArgumentParser:
                    help="wall time per call (default), or instructions counted under valgrind's callgrind")
     p.add_argument("--samples", type=_positive_int, metavar="N",
                    help="samples per benchmark and side (default 30 for time, 10 for instructions)")
-    p.add_argument("--min-time", type=_positive_float, default=0.005, metavar="S",
+    p.add_argument("--min-time", type=_positive_float, default=0.0005, metavar="S",
                    help="seconds one timing lasts at least (calls per timing are calibrated; a sample is "
-                        "the fastest of 5 timings; default 0.005)")
+                        "the fastest of 10 timings; default 0.0005)")
     p.add_argument("--json", type=Path, metavar="FILE", help="write the results as JSON")
     p.add_argument("--plot-dir", type=Path, metavar="DIR", help="write PNG plots (per benchmark, and a summary)")
     p.add_argument("--summary", type=Path, metavar="FILE", help="write a Markdown summary (for a CI job page)")

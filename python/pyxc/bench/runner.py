@@ -119,7 +119,12 @@ class RunSettings:
     min_time: float  # seconds of one timing; a sample is the best of `repeats` timings
     metric: str
     verbose: bool = False
-    repeats: int = 5
+    # Short timings, many of them: on a machine with more runnable processes
+    # than CPUs, a timing of 5 ms nearly always includes someone else's time
+    # slice, one of 0.5 ms often does not, and the fastest of 10 is clean.
+    # Measured at load 11 on 2 CPUs: 5 ms timings spread ±8-31% and read 5x
+    # the quiet time; 0.5 ms timings spread ±0.5-2% at the quiet time.
+    repeats: int = 10
     cpus: list[int] = field(default_factory=list)  # see pair_cpus()
 
 

@@ -158,10 +158,10 @@ class Worker:
     def sample(self, index: int, number: int, repeats: int) -> dict:
         """The best of ``repeats`` timings of ``number`` calls, per call.
 
-        On a loaded machine most timings of a few milliseconds are either
-        clean or include another process's time slice; the fastest of a few
-        is a clean one (a preempted timing is never the fastest), so samples
-        measure the code, not the scheduler. Instruction counts need one.
+        On a loaded machine a short timing is either clean or includes
+        another process's time slice; the fastest of several is a clean one
+        (a preempted timing is never the fastest), so samples measure the
+        code, not the scheduler. Instruction counts need one.
         """
         run = self.benchmarks[index].runner(number)
         if isinstance(self.meter, InstructionMeter):
