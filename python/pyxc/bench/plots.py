@@ -103,15 +103,18 @@ def _summary_plot(report: Report, rows: list[Row], path: Path) -> None:
         ax.annotate(f"{e.ratio:.3f} [{_bound(e.low)}, {_bound(e.high)}] {row.verdict}", (high, y),
                     xytext=(6, 0), textcoords="offset points", va="center", fontsize=8, color=colour)
     ax.axvline(1.0, color="black", lw=0.8)
-    ax.axvline(1 + report.fail_above, color="#c0392b", ls="--", lw=1, label=f"fail above {1 + report.fail_above:g}")
+    ax.axvline(1 + report.fail_above, color="#c0392b", ls="--", lw=1)
+    # Labelled at the top of the line: a legend box would cover annotations.
+    ax.annotate(f"fail above {1 + report.fail_above:g}", (1 + report.fail_above, 1.0),
+                xycoords=("data", "axes fraction"), xytext=(3, 2), textcoords="offset points",
+                fontsize=8, color="#c0392b", va="bottom")
     ax.set_yticks(positions)
     ax.set_yticklabels([row.result.name for row in rows], fontsize=8)
     ax.set_xlabel(f"ratio B/A of {report.unit} (current / baseline {report.baseline_ref}), 95% CI")
-    ax.set_title(f"pyxc bench: current vs {report.baseline_ref} ({report.metric})", fontsize=11)
+    ax.set_title(f"pyxc bench: current vs {report.baseline_ref} ({report.metric})", fontsize=11, pad=14)
     left, right = ax.get_xlim()
     ax.set_xlim(left, right + (right - left) * 0.35)  # room for the annotations
     ax.grid(axis="x", alpha=0.3)
-    ax.legend(fontsize=8, loc="lower right")
     fig.tight_layout()
     fig.savefig(path, dpi=DPI)
     plt.close(fig)
