@@ -82,7 +82,10 @@ class WorkerProcess:
         except (BrokenPipeError, OSError):
             line = ""
         if not line:
-            code = self.process.poll()
+            try:  # end of output comes a moment before the exit status
+                code = self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                code = None
             raise WorkerDied(f"the {self.side.label} worker exited (status {code}) during {request['op']}"
                              + (f"; its output:\n{self.log_tail()}" if self.log_tail() else ""))
         reply = json.loads(line)
