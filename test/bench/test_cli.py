@@ -139,7 +139,7 @@ def test_a_worker_that_dies_exits_3_with_its_output(tmp_path):
     repo = make_repo(tmp_path / "p", {"benchmarks/bench_crash.py": crash})
     completed = run(repo, "--no-build", "--baseline", "HEAD", *FAST)
     assert completed.returncode == 3
-    assert "worker exited (status 7)" in completed.stderr and "about to die" in completed.stderr
+    assert "the current worker exited (status 7) during calibrate" in completed.stderr and "about to die" in completed.stderr
     assert len(worktrees(repo)) == 1
 
 

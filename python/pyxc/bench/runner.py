@@ -53,6 +53,7 @@ class WorkerProcess:
     def __init__(self, side: Side, command: list[str], env: dict[str, str], log_path: Path):
         self.side = side
         self.log_path = log_path
+        self.death: str | None = None
         self._log = open(log_path, "wb")
         try:
             self.process = subprocess.Popen([*command, str(WORKER_SCRIPT)], cwd=side.root, env=env,
@@ -75,6 +76,8 @@ class WorkerProcess:
             return ""
 
     def call(self, **request) -> dict:
+        if self.death is not None:  # the first report, not "died during teardown"
+            raise WorkerDied(self.death)
         try:
             self.process.stdin.write(json.dumps(request) + "\n")
             self.process.stdin.flush()
@@ -86,8 +89,9 @@ class WorkerProcess:
                 code = self.process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 code = None
-            raise WorkerDied(f"the {self.side.label} worker exited (status {code}) during {request['op']}"
-                             + (f"; its output:\n{self.log_tail()}" if self.log_tail() else ""))
+            self.death = (f"the {self.side.label} worker exited (status {code}) during {request['op']}"
+                          + (f"; its output:\n{self.log_tail()}" if self.log_tail() else ""))
+            raise WorkerDied(self.death)
         reply = json.loads(line)
         if not reply.pop("ok"):
             raise BenchmarkFailed(reply["error"], reply.get("skip", False))
