@@ -7,6 +7,8 @@ import pyxc
 from pyxc import f32, f64, i64, u8
 
 SMALL = (-10**6, 10**6)
+# Sums of int(a[i]) may leave int64 halfway although CPython's total fits.
+PYXC_TEST_MAY_OVERFLOW = {"sum_may_overflow_c"}
 PYXC_TEST_ARGS = {
     "sum_c": {"a": SMALL},
     "scale_c2": {},
@@ -16,6 +18,12 @@ PYXC_TEST_ARGS = {
     "xor_c": {"key": (0, 255)},
     "f32_axpy_c": {"x": {"shape": ("n",)}, "y": {"shape": ("n",)}},
     "sum3_c": {"a": SMALL},
+    # Long enough for the C++ compiler to vectorize the contiguous loops:
+    # an int sum must still raise OverflowError, a float sum must keep
+    # Python's left-to-right order (compared bit for bit).
+    "sum_may_overflow_c": {"_dims": {"d0": (0, 40)}},
+    "float_sum_in_order_c": {"a": (-1e6, 1e6), "_dims": {"d0": (0, 40)}},
+    "f32_sum_in_order_c": {"_dims": {"d0": (0, 40)}},
 }
 
 
@@ -74,4 +82,28 @@ def sum3_c(a: i64[:, :, ::1]) -> int:
         for j in range(a.shape[1]):
             for k in range(a.shape[2]):
                 s += int(a[i, j, k]) * (k + 1)
+    return s
+
+
+@pyxc.native
+def sum_may_overflow_c(a: i64[::1]) -> int:
+    s = 0
+    for i in range(len(a)):
+        s += int(a[i])
+    return s
+
+
+@pyxc.native
+def float_sum_in_order_c(a: f64[::1]) -> float:
+    s = 0.0
+    for i in range(len(a)):
+        s += a[i]
+    return s
+
+
+@pyxc.native
+def f32_sum_in_order_c(a: f32[::1]) -> f32:
+    s: f32 = 0.0
+    for i in range(len(a)):
+        s += a[i]
     return s
