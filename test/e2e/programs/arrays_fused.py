@@ -25,6 +25,8 @@ PYXC_TEST_ARGS = {
     "index_integer": {"i": (-10, 10)},
     "copy_t": {"src": {"shape": ("n",)}, "dst": {"shape": ("n",)}},
     "first_t": {},
+    "two_fused_names": {"a": {"shape": ("n",)}, "b": {"elements": (-1000, 1000), "shape": ("n",)}},
+    "scalar_only_fused": {"x": (-1e6, 1e6)},
     "accumulate_in_t": {"a": (-1e3, 1e3)},
     "fused_callee": {"a": (-1e3, 1e3)},
     "last_floating": {},
@@ -144,3 +146,18 @@ def accumulate_in_t(a: T[:]) -> float:
 def fused_callee(a: T[:]) -> float:
     # A native call picks the callee's specialization at compile time.
     return accumulate_in_t(a) + 1.0
+
+
+@pyxc.native
+def two_fused_names(a: T[:], b: I[:]) -> float:
+    # Two fused names: four specializations (f32/f64 x i32/i64).
+    s = 0.0
+    for i in range(len(a)):
+        s += float(a[i]) * float(b[i])
+    return s
+
+
+@pyxc.native
+def scalar_only_fused(x: pyxc.floating) -> float:
+    # No array: a Python float picks the f64 specialization.
+    return x * 2.0
