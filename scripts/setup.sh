@@ -10,7 +10,7 @@ cd "$root"
 apt_packages=(
   g++ cmake ninja-build pkg-config
   libtree-sitter-dev libfmt-dev libcli11-dev libtomlplusplus-dev libgtest-dev
-  llvm-19-tools
+  llvm-19-tools libssl-dev ccache
 )
 missing=()
 for p in "${apt_packages[@]}"; do

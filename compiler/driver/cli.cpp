@@ -8,6 +8,7 @@
 #include "compiler/driver/build.h"
 #include "compiler/driver/driver.h"
 #include "compiler/driver/frontend.h"
+#include "compiler/driver/packaging_cli.h"
 #include "compiler/syntax/parse.h"
 
 namespace pyxc::driver {
@@ -81,8 +82,9 @@ int runDriver(int argc, char** argv) {
   buildCmd->add_option("--cxx", build.toolchain.cxx, "C++ compiler (default: $CXX, then c++)");
   buildCmd->add_option("--compiler-launcher", build.toolchain.launcher, "ccache or sccache");
   buildCmd->add_option("--runtime-dir", build.runtimeDir, "directory holding pyxc/runtime.h");
-  bool noCache = false;
-  buildCmd->add_flag("--no-cache", noCache, "do not use the compiled-artifact cache");
+  buildCmd->add_flag("--no-cache", build.noCache, "do not use the compiled-artifact cache");
+  buildCmd->add_option("--cxx-flag", build.toolchain.extraFlags, "an extra compiler flag (repeatable)")
+      ->allow_extra_args(false);
   buildCmd->add_flag("-v,--verbose", build.verbose, "print the commands run");
   addCommonOptions(buildCmd, common);
 
@@ -98,6 +100,8 @@ int runDriver(int argc, char** argv) {
   auto* checkCmd = app.add_subcommand("check", "parse and type-check FILE.py, print diagnostics");
   checkCmd->add_option("file", checkFile, "a Python module")->required();
   addCommonOptions(checkCmd, common);
+
+  PackagingCommands packaging(app);
 
   try {
     app.parse(argc, argv);
@@ -122,6 +126,7 @@ int runDriver(int argc, char** argv) {
     build.render = common.render();
     return runBuild(build);
   }
+  if (int rc = packaging.run(); rc >= 0) return rc;
   if (*emitCmd) return runEmit(emitFile, dumpAst, !noLines, common);
   if (*checkCmd) return runCheck(checkFile, common);
   std::fputs(app.help().c_str(), stderr);
