@@ -53,3 +53,16 @@ def pyxc_bin() -> str:
 def corpus(tmp_path_factory) -> ProgramCorpus:
     pyxc = None if pure_mode() else require_pyxc()
     return ProgramCorpus(tmp_path_factory.mktemp("programs"), pyxc)
+
+
+@pytest.fixture(scope="session")
+def pyxc_wheelhouse(tmp_path_factory) -> Path:
+    """A directory holding one freshly built pyxc wheel (built once per
+    session), for install tests and for --find-links of isolated builds."""
+    if os.environ.get("PYXC_SKIP_INSTALL_TEST") == "1":
+        pytest.skip("PYXC_SKIP_INSTALL_TEST=1")
+    from packaging_support import build_pyxc_wheel
+
+    wheelhouse = tmp_path_factory.mktemp("wheelhouse")
+    build_pyxc_wheel(wheelhouse)
+    return wheelhouse

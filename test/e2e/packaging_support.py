@@ -66,3 +66,13 @@ def venv_env(env_dir: Path, **extra: str) -> dict:
 def wheel_members(wheel: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(wheel) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def build_pyxc_wheel(wheelhouse: Path) -> Path:
+    """`pip wheel` of the checkout (scikit-build-core, with build isolation,
+    reusing its CMake build directory under build/): the wheel that the
+    packaging tests install and serve to isolated builds via --find-links."""
+    done = run([sys.executable, "-m", "pip", "wheel", "-q", "--disable-pip-version-check", "--no-deps",
+                "-w", wheelhouse, REPO], timeout=1800)
+    (wheel,) = wheelhouse.glob("pyxc-*.whl")
+    return wheel
