@@ -25,7 +25,7 @@ DOCKER = REPO / "examples" / "docker"
 
 def tool(name: str) -> str:
     candidates = [shutil.which(name), str(Path(sysconfig.get_path("scripts")) / name),
-                  str(Path(os.environ.get("GOPATH", "/opt/pyxc-go")) / "bin" / name)]
+                  str(REPO / "build" / "tools" / "go" / "bin" / name)]
     for candidate in candidates:
         if candidate and os.access(candidate, os.X_OK):
             return candidate

@@ -27,10 +27,6 @@ from ._compile import BuildError, build_options, compile_modules
 from ._project import ConfigError, Project, _discover_packages, _validate_tool, tomllib
 
 
-class _PoetryProject(Project):
-    """Only what compiling needs: the metadata belongs to Poetry."""
-
-
 def _load(root: Path) -> Project:
     data = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
     tool = _validate_tool(dict(data.get("tool", {}).get("pyxc", {})))
@@ -38,7 +34,8 @@ def _load(root: Path) -> Project:
     if not tool.get("packages") and not name:
         raise ConfigError("pyproject.toml names no project; list the packages in [tool.pyxc] packages")
     packages = tool.get("packages") or _discover_packages(root, name.replace("-", "_").replace(".", "_"))
-    return _PoetryProject(root=root, metadata=None, tool=tool, packages=packages)
+    # Only what compiling needs: the metadata is Poetry's business.
+    return Project(root=root, metadata=None, tool=tool, packages=packages)
 
 
 def build(root: str | Path = ".") -> None:
