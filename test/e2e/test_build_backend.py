@@ -54,7 +54,7 @@ def test_wheel_contents_metadata_and_record(project, pyxc_bin, cache_env, tmp_pa
         f"fastkernels/__pyxc__/kernels{EXT}", f"fastkernels/__pyxc__/stats{EXT}",
         f"{info}/METADATA", f"{info}/WHEEL", f"{info}/entry_points.txt", f"{info}/RECORD"}
     metadata = members[f"{info}/METADATA"].decode()
-    for line in ("Name: pyxc-example-packaged", "Version: 1.0.0", "Requires-Dist: pyxc", "Requires-Python: >=3.9",
+    for line in ("Name: pyxc-example-packaged", "Version: 1.0.0", "Requires-Dist: pyxc>=0.1.0", "Requires-Python: >=3.9",
                  "License: Apache-2.0", "Description-Content-Type: text/markdown"):
         assert line in metadata.splitlines(), line
     wheel_file = members[f"{info}/WHEEL"].decode()

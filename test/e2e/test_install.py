@@ -74,7 +74,8 @@ def test_install_gives_command_module_and_package(installed_env):
 
 def test_installed_pyxc_builds_and_loads_a_module(installed_env, tmp_path):
     (tmp_path / "userkernel.py").write_text(MODULE)
-    build = run_in(installed_env, "pyxc", "build", "-v", "userkernel.py", cwd=tmp_path)
+    # --no-cache: a cache hit would not show the compile command.
+    build = run_in(installed_env, "pyxc", "build", "-v", "--no-cache", "userkernel.py", cwd=tmp_path)
     assert build.returncode == 0, build.stderr
     # The headers come from this installation, not from the source tree.
     assert f"-I{installed_env}" in build.stderr
