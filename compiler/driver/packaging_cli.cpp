@@ -1,6 +1,7 @@
 #include "compiler/driver/packaging_cli.h"
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -26,7 +27,8 @@ struct PackagingCommands::State {
   std::string pruneSize;
   BuildOptions keyOptions;
   std::string keyMarch;
-  std::string stubsFile, stubsOutput;
+  std::vector<std::string> stubsFiles;
+  std::string stubsOutput;
   bool stubsStdout = false;
 };
 
@@ -118,7 +120,7 @@ PackagingCommands::PackagingCommands(CLI::App& app) : state_(std::make_unique<St
   s.key->add_flag("-v,--verbose", k.verbose, "print each module's key and the build inputs");
 
   s.stubs = app.add_subcommand("stubs", "write a .pyi with the signatures of FILE.py's compiled functions");
-  s.stubs->add_option("file", s.stubsFile, "a Python module")->required();
+  s.stubs->add_option("files", s.stubsFiles, "Python modules (one process for many: the build backend)")->required();
   s.stubs->add_option("-o,--output", s.stubsOutput, "where to write (default: FILE.pyi beside FILE.py)");
   s.stubs->add_flag("--stdout", s.stubsStdout, "print the stub instead of writing it");
 }
@@ -127,7 +129,15 @@ PackagingCommands::~PackagingCommands() = default;
 
 int PackagingCommands::run() const {
   const State& s = *state_;
-  if (*s.stubs) return runStubs(s.stubsFile, s.stubsOutput, s.stubsStdout);
+  if (*s.stubs) {
+    if (s.stubsFiles.size() > 1 && (!s.stubsOutput.empty() || s.stubsStdout)) {
+      std::fprintf(stderr, "pyxc: error: -o and --stdout take one FILE.py\n");
+      return kUsage;
+    }
+    int exitCode = kOk;
+    for (const auto& file : s.stubsFiles) exitCode = std::max(exitCode, runStubs(file, s.stubsOutput, s.stubsStdout));
+    return exitCode;
+  }
   if (!*s.cache) return -1;
   if (*s.key) return runCacheKey(s.keyOptions, s.keyMarch);
   std::unique_ptr<ArtifactCache> cache;

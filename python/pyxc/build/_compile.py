@@ -102,9 +102,8 @@ def compile_modules(project: Project, tree: Path, options: list[str], stubs: boo
             module = artifact.parent.parent / (artifact.name[: -len(suffix)] + ".py")
             if artifact.is_file() and module.is_file():
                 compiled.append((module, artifact))
-    if stubs:
-        for module, _ in compiled:
-            stub = module.with_suffix(".pyi")
-            if not stub.exists():  # a stub the author wrote wins
-                _run([pyxc, "stubs", module.relative_to(tree).as_posix()], cwd=tree)
+    # A stub the author wrote wins; the others in one process.
+    missing = [m.relative_to(tree).as_posix() for m, _ in compiled if not m.with_suffix(".pyi").exists()]
+    if stubs and missing:
+        _run([pyxc, "stubs", *missing], cwd=tree)
     return compiled
