@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -248,6 +249,7 @@ bool parseSize(const std::string& text, uint64_t& bytes) {
   else if (unit == "M" || unit == "m") shift = 20;
   else if (unit == "G" || unit == "g") shift = 30;
   else return false;
+  if (value > (UINT64_MAX >> shift)) return false;
   bytes = value << shift;
   return true;
 }

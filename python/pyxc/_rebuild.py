@@ -11,11 +11,12 @@ module changed) cost a cache hit.
 """
 from __future__ import annotations
 
-import json
 import os
-import subprocess
 import sys
 from pathlib import Path
+
+# json and subprocess are imported only when a rebuild is asked for: this
+# module is imported by every `import pyxc`.
 
 
 def _requested(artifact: Path) -> dict | None:
@@ -24,6 +25,8 @@ def _requested(artifact: Path) -> dict | None:
         return None
     marker = artifact.parent / "rebuild.json"
     if marker.is_file():
+        import json
+
         try:
             return json.loads(marker.read_text())
         except (OSError, ValueError):
@@ -43,6 +46,8 @@ def rebuild_if_stale(source_file: str, artifact: Path) -> str | None:
         return None
     if artifact.is_file() and artifact.stat().st_mtime >= source_time:
         return None
+    import subprocess
+
     from .build._compile import BuildError, find_pyxc
 
     try:
