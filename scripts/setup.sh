@@ -37,7 +37,8 @@ if [ ! -x "$tools/poetry/bin/poetry" ]; then
 fi
 if [ ! -x "$tools/go/bin/actionlint" ] && command -v go >/dev/null 2>&1; then
   echo "setup: building actionlint into $tools/go/bin"
-  GOPATH="$tools/go" go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+  # -modcacherw: Go makes its module cache read-only, which would break `rm -rf build`.
+  GOPATH="$tools/go" GOFLAGS=-modcacherw go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
 fi
 
 echo "setup: building the development tree in build/"
