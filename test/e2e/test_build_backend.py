@@ -182,3 +182,15 @@ def test_a_module_the_compiler_rejects_fails_the_build_with_diagnostics(project,
     result = backend_hook(project, pyxc_bin, "build_wheel", str(tmp_path), env=cache_env, check=False)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "broken.py:5:" in result.stderr and "pyxc.build: error:" in result.stderr
+
+
+def test_pyxc_cache_key_names_exactly_the_entries_a_wheel_build_makes(project, pyxc_bin, tmp_path):
+    """What CI keys its cache on (`pyxc cache key src`, run in the project)
+    predicts the backend's cache entries, one per compiled module."""
+    cache = tmp_path / "cache"
+    build(project, pyxc_bin, {"PYXC_CACHE_DIR": str(cache)}, tmp_path / "dist")
+    entries = {p.name for p in (cache / "v1").rglob("*") if p.is_file() and not p.name.startswith(".")}
+    listed = run([pyxc_bin, "cache", "key", "-v", "--python", sys.executable, "src"], cwd=project,
+                 env=dict(os.environ, PYXC_CACHE_DIR=str(cache)))
+    module_keys = {line.split()[0] for line in listed.stderr.splitlines() if line.endswith(".py")}
+    assert len(entries) == 2 and module_keys == entries
