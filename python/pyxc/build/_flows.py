@@ -16,7 +16,7 @@ from ._tags import wheel_tag
 
 # Never packaged: VCS, caches, build outputs, virtual environments.
 _SKIP_DIRS = {".git", ".hg", ".svn", "__pycache__", "__pyxc__", ".mypy_cache", ".pytest_cache", ".tox",
-              ".nox", ".venv", "venv", ".eggs"}
+              ".nox", ".venv", ".eggs"}
 _SKIP_TOP = {"build", "dist"}
 _SKIP_SUFFIXES = (".pyc", ".pyo", ".so", ".pyd", ".o")
 
@@ -131,9 +131,13 @@ def build_editable(project: Project, wheel_directory: Path, config_settings: dic
     settings = config_settings or {}
     rebuild = project.tool.get("rebuild-on-import", False) or \
         str(settings.get("rebuild-on-import", "")).lower() in ("1", "true", "yes")
-    for module, _ in compiled if rebuild else []:
-        marker = {"options": [o for o in options if o != "-v"], "cwd": str(project.root)}
-        (module.parent / "__pyxc__" / "rebuild.json").write_text(json.dumps(marker, indent=1) + "\n")
+    for module, _ in compiled:
+        marker_path = module.parent / "__pyxc__" / "rebuild.json"
+        if rebuild:
+            marker = {"options": [o for o in options if o != "-v"], "cwd": str(project.root)}
+            marker_path.write_text(json.dumps(marker, indent=1) + "\n")
+        elif marker_path.exists():  # left by an earlier editable install that asked for it
+            marker_path.unlink()
     roots = sorted({str((project.root / p).parent) for p in project.packages})
     wheel = WheelWriter(project.dist_info)
     wheel.add_bytes(f"__editable__.{project.dist_name}-{project.version}.pth", ("\n".join(roots) + "\n").encode())
