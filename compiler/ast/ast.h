@@ -49,6 +49,7 @@ enum class RefKind {
   Builtin,        // name = "abs", "min", "max", "round", "int", "float", "bool", "len", "range"
   ScalarType,     // a type used as a value, e.g. pyxc.f32(x) as a cast; type = the scalar
   Exception,      // name = builtin exception class ("ValueError")
+  ArrayConstructor, // name = "empty" or "zeros" (pyxc.empty(shape, dtype)); the call's type is the array
 };
 
 struct Ref {
@@ -152,6 +153,12 @@ struct Directives {
   bool fastmath = false;
 };
 
+// A fused type used in a signature: `pyxc.floating`, `pyxc.fused("T", f32, f64)`.
+struct FusedType {
+  std::string name;                   // "floating", "T"
+  std::vector<types::Scalar> members;
+};
+
 struct FunctionDef {
   std::string name;
   Span nameSpan;
@@ -170,7 +177,24 @@ struct FunctionDef {
   Directives directives;
   types::Type returnType;
   std::vector<Local> locals;  // parameters first, in order
+
+  // [check] Fused types. A native def whose signature uses them is generic:
+  // it is neither checked nor given a body; one specialization per
+  // combination of members is appended to Module::functions (owned by
+  // Module::specializations), and the generic's wrapper picks one at call
+  // time from the arguments.
+  std::vector<FusedType> fusedTypes;                                // generic and its specializations
+  std::vector<int> specializations;                                 // generic: indices in Module::functions
+  int specializationOf = -1;                                        // specialization: the generic's index
+  std::vector<std::pair<std::string, types::Scalar>> fusedChoice;   // specialization: member per fused name
+  std::string cppName;  // unique C++ name (specializations: "f__f32"); empty: `name`
+
+  bool isFusedGeneric() const { return !fusedTypes.empty() && specializationOf < 0; }
+  const std::string& cppBaseName() const { return cppName.empty() ? name : cppName; }
 };
+
+// A deep copy of a parsed (not yet checked) definition.
+std::unique_ptr<FunctionDef> cloneFunction(const FunctionDef& fn);
 
 // An import at module level: `import math`, `import pyxc as px`,
 // `from pyxc import f64, native as nat`.
@@ -223,6 +247,8 @@ struct Module {
   // Index into body: the module-level function definitions, in order.
   std::vector<FunctionDef*> functions;
   std::vector<ModuleBinding> otherBindings;
+  // [check] Specializations of fused functions (also listed in `functions`).
+  std::vector<std::unique_ptr<FunctionDef>> specializations;
 };
 
 }  // namespace pyxc::ast

@@ -32,8 +32,8 @@ Type FunctionChecker::callBuiltin(ast::Expr& call, const std::string& name) {
   if (name == "len") {
     if (count != 1) return arity("len() takes exactly one argument (" + std::to_string(count) + " given)");
     const Type& t = args[0].type;
-    if (t.kind == types::TypeKind::Tuple) return Type::scalarOf(Scalar::I64);
-    if (!t.isUnknown() && t.kind != types::TypeKind::Array)
+    if (t.kind == types::TypeKind::Tuple || t.kind == types::TypeKind::Array) return Type::scalarOf(Scalar::I64);
+    if (!t.isUnknown())
       error(Kind::TypeMismatch, call.operands[1]->span, "object of type '" + typeName(t) + "' has no len()");
     return Type::unknown();
   }

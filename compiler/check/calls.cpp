@@ -51,9 +51,7 @@ bool FunctionChecker::requireNumericArgs(ast::Expr& call, const std::vector<Oper
     const Type& t = args[i].type;
     if (t.isUnknown()) { ok = false; continue; }
     if (!t.isScalar()) {
-      if (t.kind != types::TypeKind::Array)
-        error(Kind::TypeMismatch, call.operands[i + 1]->span,
-              callee + "() needs a number here, not " + typeName(t));
+      error(Kind::TypeMismatch, call.operands[i + 1]->span, callee + "() needs a number here, not " + typeName(t));
       ok = false;
     }
   }
@@ -116,6 +114,10 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
             result = callCast(call, *scalar, name);
             break;
           }
+          if (b->member == "empty" || b->member == "zeros") {
+            result = callArrayConstructor(call, b->member);
+            break;
+          }
           error(Kind::UnsupportedConstruct, call.span,
                 b->member == "prange" ? std::string("prange() can only be used as the iterable of a for loop")
                                       : "pyxc." + b->member + "() is not supported in native code yet");
@@ -164,6 +166,11 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
     if (b && b->kind == BindingKind::PyxcModule) {
       if (auto scalar = scalarFromMarker(member)) {
         result = callCast(call, *scalar, spelled);
+        callee->ref = call.ref;
+        return result;
+      }
+      if (member == "empty" || member == "zeros") {
+        result = callArrayConstructor(call, member);
         callee->ref = call.ref;
         return result;
       }
@@ -285,6 +292,21 @@ Type FunctionChecker::callNativeFunction(ast::Expr& call, int functionIndex) {
                     "argument '" + params[i].name + "' of " + name + " must be " + typeName(params[i].type) +
                         ", not " + typeName(boundTypes[i].type));
     d.notes.push_back({params[i].span, "parameter '" + params[i].name + "' is declared here"});
+  }
+  if (target.isFusedGeneric() && ok) {
+    auto chosen = chooseSpecialization(ctx_.module, target, boundTypes, bound);
+    if (!chosen) {
+      std::string given;
+      for (size_t i = 0; i < bound.size(); ++i)
+        if (bound[i]) given += (given.empty() ? "" : ", ") + typeName(boundTypes[i].type);
+      error(Kind::TypeMismatch, call.span,
+            "no specialization of the fused function " + name + " accepts arguments of types " + given);
+      call.boundArgs = std::move(bound);
+      return Type::unknown();
+    }
+    call.ref.index = *chosen;
+    call.boundArgs = std::move(bound);
+    return ctx_.module.functions[static_cast<size_t>(*chosen)]->returnType;
   }
   call.boundArgs = std::move(bound);
   return target.returnType;

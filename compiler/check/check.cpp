@@ -35,10 +35,11 @@ int checkModule(ast::Module& module, diag::DiagnosticBag& diags) {
     if (module.functions[i]->isNative) ++nativeCount;
   }
   reportRedefinitions(ctx);
+  specializeFusedFunctions(ctx);
 
   std::vector<std::unique_ptr<FunctionChecker>> checkers;
   for (size_t i = 0; i < module.functions.size(); ++i)
-    if (module.functions[i]->isNative) checkers.push_back(std::make_unique<FunctionChecker>(ctx, static_cast<int>(i)));
+    if (module.functions[i]->isNative && !module.functions[i]->isFusedGeneric()) checkers.push_back(std::make_unique<FunctionChecker>(ctx, static_cast<int>(i)));
 
   // Local and return types only widen, so this reaches a fixed point; the
   // bound only guards against a rule that would not be monotone.
@@ -51,6 +52,8 @@ int checkModule(ast::Module& module, diag::DiagnosticBag& diags) {
   for (auto& checker : checkers) checker->run(true);
   if (!diags.hasErrors())
     for (auto& checker : checkers) checker->reportUninferredTypes();
+  // Specializations of one fused def report the same mistakes once each.
+  diags.removeDuplicates();
   return nativeCount;
 }
 

@@ -146,16 +146,17 @@ def f(a: int, b: float, c: bool, d: i8, e: pyxc.u16, g: f32, h: pyxc.f64) -> tup
   EXPECT_TRUE(c->fn("f").locals[0].isParam);
 }
 
-TEST(Signature, ArrayParametersAreRecognisedButNotSupportedYet) {
+TEST(Signature, ArrayParametersReturnsAndLocals) {
   auto c = checkSource(R"(
 @pyxc.native
-def f(a: f64[:], b: pyxc.i32[:, ::1]) -> None:
-    pass
+def f(a: f64[:], b: pyxc.i32[:, ::1]) -> f64[:]:
+    c: f64[:] = a
+    return c
 )");
   EXPECT_EQ(types::pythonName(c->fn("f").params[0].type), "f64[:]");
   EXPECT_EQ(types::pythonName(c->fn("f").params[1].type), "i32[:, ::1]");
-  EXPECT_EQ(c->errors(), (Errors{"3:10 unsupported-construct: array parameters are not supported yet",
-                                 "3:21 unsupported-construct: array parameters are not supported yet"}));
+  EXPECT_EQ(types::pythonName(c->fn("f").returnType), "f64[:]");
+  EXPECT_EQ(c->errors(), Errors{});
 }
 
 TEST(Signature, MissingAnnotationAndUnknownType) {

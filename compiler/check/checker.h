@@ -32,10 +32,36 @@ struct ModuleContext {
 
 enum class AnnotationUse { Parameter, Return, Local };
 
+// The member chosen for each fused name (a specialization's fusedChoice).
+using FusedChoice = std::vector<std::pair<std::string, Scalar>>;
+
 // Resolves a type annotation; reports UnsupportedType (and returns unknown)
-// for anything pyxc cannot type.
+// for anything pyxc cannot type. Fused names resolve through `choice`.
 Type resolveAnnotation(const ast::Expr& annotation, AnnotationUse use, const ModuleScope& scope,
-                       diag::DiagnosticBag& diags);
+                       diag::DiagnosticBag& diags, const FusedChoice* choice = nullptr);
+
+// fused.cpp: the fused type `e` names (a name, `pyxc.floating`, or a
+// `pyxc.fused(...)` call or alias), or nullopt.
+std::optional<ast::FusedType> fusedTypeOf(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags);
+// The distinct fused types a def's parameter and return annotations use.
+std::vector<ast::FusedType> fusedTypesOfSignature(const ast::FunctionDef& fn, const ModuleScope& scope);
+// Appends the specializations of every generic native function (after all
+// signatures were resolved) and resolves their signatures.
+void specializeFusedFunctions(ModuleContext& ctx);
+// The specialization a native call of `generic` with these arguments uses:
+// the first whose parameters match the arguments' types exactly, else the
+// first that accepts them.
+std::optional<int> chooseSpecialization(const ast::Module& module, const ast::FunctionDef& generic,
+                                        const std::vector<Operand>& argTypes,
+                                        const std::vector<const ast::Expr*>& bound);
+
+// The scalar type named by `e` (`f64`, `pyxc.i32`, `int`), as in an
+// annotation; nullopt otherwise (reported=true when a diagnostic was given).
+std::optional<Scalar> resolveScalarType(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags,
+                                        bool& reported);
+
+// The most axes an array type may have (the runtime's NativeArray limit).
+inline constexpr int kMaxArrayDims = 32;
 
 // Decorators, directives, parameter and return types, defaults. Sets
 // isNative; reports only for native functions.
@@ -93,6 +119,16 @@ class FunctionChecker {
 
   // calls.cpp
   Type checkCall(ast::Expr& call);
+  // arrays.cpp
+  Type checkArrayAttribute(ast::Expr& e, const Type& array);
+  // Checks the indices of `subscript` (operands[1..]) against `array`;
+  // returns the element type (unknown after an error).
+  Type checkArrayIndex(ast::Expr& subscript, const Type& array);
+  // `a[i] = value`, `a[i] op= value` (the target's object is an array).
+  void storeArrayElement(ast::Expr& target, const Type& array, const Operand& value, Span valueSpan);
+  void checkArrayAugAssign(ast::Stmt& s, const Type& array);
+  Type callArrayConstructor(ast::Expr& call, const std::string& name);
+  void reportArrayOperand(Span span, const Type& array, const std::string& what);
   Type callNativeFunction(ast::Expr& call, int functionIndex);
   Type callMathFunction(ast::Expr& call, const std::string& name);
   Type callBuiltin(ast::Expr& call, const std::string& name);

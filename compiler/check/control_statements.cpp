@@ -64,17 +64,28 @@ void FunctionChecker::checkFor(ast::Stmt& s) {
   } else if (isPrange) {
     checkPositionalArgs(iterable);
     error(Kind::UnsupportedConstruct, iterable.span, "prange() is not supported yet; use range()");
-  } else {
+  }
+  Type element = Type::scalarOf(Scalar::I64);
+  if (!isRange && !isPrange) {
     Type t = checkType(iterable);
-    if (t.kind != types::TypeKind::Array)  // arrays: reported at the parameter
+    if (t.kind == types::TypeKind::Array && t.ndim == 1) {
+      element = Type::scalarOf(t.scalar);
+    } else if (t.kind == types::TypeKind::Array) {
       error(Kind::BadLoop, iterable.span,
-            std::string("native code supports only 'for' loops over range(...)") +
+            "iterating over " + typeName(t) + " would give its rows, which native code does not support yet; "
+            "loop over range(a.shape[0]) and index every axis");
+      element = Type::unknown();
+    } else {
+      error(Kind::BadLoop, iterable.span,
+            std::string("native code supports only 'for' loops over range(...) or a 1-D array") +
                 (isComplete(t) ? "; this iterates over " + typeName(t) : std::string()));
+      element = Type::unknown();
+    }
   }
   if (target.kind == ast::ExprKind::Name) {
-    assignTo(target, Operand{Type::scalarOf(Scalar::I64), false}, target.span);
+    assignTo(target, Operand{element, false}, target.span);
   } else {
-    error(Kind::BadLoop, target.span, "the target of a 'for' loop over range() must be a single name");
+    error(Kind::BadLoop, target.span, "the target of a 'for' loop must be a single name");
   }
   ++loopDepth_;
   checkBlock(s.body);
@@ -99,7 +110,6 @@ void FunctionChecker::checkReturn(ast::Stmt& s) {
       error(Kind::TypeMismatch, value->span, "this expression returns None and has no value to return");
       return;
     }
-    if (v.type.kind == types::TypeKind::Array) return;
     if (!firstValueReturn_.valid()) firstValueReturn_ = value->span;
     if (v.type.isUnknown()) {
       if (!inferredReturn_) inferredReturn_ = Type::unknown();

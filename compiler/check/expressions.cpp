@@ -189,7 +189,8 @@ Type FunctionChecker::checkAttribute(ast::Expr& e) {
     }
   }
   Type objectType = checkType(object);
-  if (objectType.isUnknown() || isArray(objectType)) return Type::unknown();  // arrays: reported at the parameter
+  if (objectType.isUnknown()) return Type::unknown();
+  if (isArray(objectType)) return checkArrayAttribute(e, objectType);
   error(Kind::UnsupportedConstruct, e.span,
         "attribute '" + e.text + "' of " + typeName(objectType) + " is not supported in native code");
   return Type::unknown();
@@ -199,10 +200,11 @@ Type FunctionChecker::checkSubscript(ast::Expr& e) {
   ast::Expr* object = e.operand(0);
   if (!object) return Type::unknown();
   Type objectType = checkType(object);
+  if (isArray(objectType)) return checkArrayIndex(e, objectType);
   if (objectType.kind != types::TypeKind::Tuple) {
     for (size_t i = 1; i < e.operands.size(); ++i)
       if (e.operand(i) && e.operand(i)->kind != ast::ExprKind::Slice) check(e.operand(i));
-    if (objectType.isUnknown() || isArray(objectType)) return Type::unknown();
+    if (objectType.isUnknown()) return Type::unknown();
     error(Kind::TypeMismatch, e.span, "'" + operandName(objectType) + "' object is not subscriptable");
     return Type::unknown();
   }
@@ -231,7 +233,13 @@ Type FunctionChecker::checkSubscript(ast::Expr& e) {
 
 void FunctionChecker::checkCondition(ast::Expr* e, const char* where) {
   Type t = checkType(e);
-  if (!isComplete(t) || t.isScalar() || isArray(t)) return;
+  if (isArray(t)) {
+    error(Kind::TypeMismatch, e->span,
+          std::string("the truth value of an array is ambiguous; an array cannot be used ") + where +
+              " (test a.size or an element instead)");
+    return;
+  }
+  if (!isComplete(t) || t.isScalar()) return;
   error(Kind::TypeMismatch, e->span, std::string("a value of type ") + typeName(t) + " cannot be used " + where);
 }
 
@@ -273,7 +281,11 @@ Type FunctionChecker::binaryResult(ast::BinaryOp op, const Operand& left, const 
               "' and '" + operandName(right.type) + "'");
     return Type::unknown();
   };
-  if (isArray(left.type) || isArray(right.type)) return Type::unknown();  // reported at the parameter
+  if (isArray(left.type) || isArray(right.type)) {
+    reportArrayOperand(span, isArray(left.type) ? left.type : right.type,
+                       std::string("'") + ast::spelling(op) + "'");
+    return Type::unknown();
+  }
   if (!left.type.isScalar() || !right.type.isScalar() || op == ast::BinaryOp::MatMul) return unsupported();
   Type joined = *joinOperands(left, right);
   switch (op) {
@@ -316,7 +328,9 @@ Type FunctionChecker::checkBoolOp(ast::Expr& e) {
     Operand o = check(operand);
     if (o.type.isUnknown()) { unknown = true; continue; }
     if (!o.type.isScalar()) {
-      if (!isArray(o.type))
+      if (isArray(o.type))
+        reportArrayOperand(operand->span, o.type, e.boolOp == ast::BoolOpKind::And ? "'and'" : "'or'");
+      else
         error(Kind::TypeMismatch, operand->span,
               std::string("'") + (e.boolOp == ast::BoolOpKind::And ? "and" : "or") +
                   "' needs numbers or bools, not " + typeName(o.type));
@@ -358,7 +372,13 @@ Type FunctionChecker::checkCompare(ast::Expr& e) {
       ok = false;
       continue;
     }
-    if (left.type.isUnknown() || right.type.isUnknown() || isArray(left.type) || isArray(right.type)) {
+    if (left.type.isUnknown() || right.type.isUnknown()) {
+      ok = false;
+      continue;
+    }
+    if (isArray(left.type) || isArray(right.type)) {
+      reportArrayOperand(span, isArray(left.type) ? left.type : right.type,
+                         std::string("comparison '") + ast::spelling(op) + "'");
       ok = false;
       continue;
     }

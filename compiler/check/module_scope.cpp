@@ -60,6 +60,15 @@ ModuleScope::ModuleScope(const ast::Module& module) {
   std::stable_sort(pending.begin(), pending.end(),
                    [](const PendingBinding& a, const PendingBinding& b) { return a.position < b.position; });
   for (auto& p : pending) names_.insert_or_assign(p.name, p.binding);
+  for (const auto& stmt : module.body)
+    if (stmt->kind == ast::StmtKind::Assign && stmt->exprs.size() == 2 && stmt->exprs[0] &&
+        stmt->exprs[0]->kind == ast::ExprKind::Name && stmt->exprs[1])
+      assigned_.insert_or_assign(stmt->exprs[0]->text, stmt->exprs[1].get());
+}
+
+const ast::Expr* ModuleScope::assignedValue(const std::string& name) const {
+  auto it = assigned_.find(name);
+  return it == assigned_.end() ? nullptr : it->second;
 }
 
 const ModuleBinding* ModuleScope::lookup(const std::string& name) const {

@@ -40,9 +40,13 @@ class ModuleScope {
   explicit ModuleScope(const ast::Module& module);
 
   const ModuleBinding* lookup(const std::string& name) const;
+  // The value of `name = <expr>` at the top level of the module (the last
+  // one), for aliases such as `T = pyxc.fused("T", f32, f64)`.
+  const ast::Expr* assignedValue(const std::string& name) const;
 
  private:
   std::unordered_map<std::string, ModuleBinding> names_;
+  std::unordered_map<std::string, const ast::Expr*> assigned_;
 };
 
 // The math functions pyxc compiles, with their argument counts.

@@ -11,10 +11,6 @@ namespace {
 
 const char* kTypeHelp = "use int, float, bool, a pyxc scalar type (pyxc.f64, pyxc.i32, ...), tuple[...] or T[:]";
 
-bool isFusedMarker(const std::string& name) {
-  return name == "floating" || name == "integer" || name == "numeric" || name == "fused";
-}
-
 std::string describeAnnotation(const ast::Expr& e) {
   if (e.kind == ast::ExprKind::Name) return e.text;
   if (e.kind == ast::ExprKind::Attribute && e.operand(0)) return describeAnnotation(*e.operand(0)) + "." + e.text;
@@ -25,7 +21,18 @@ std::string describeAnnotation(const ast::Expr& e) {
 // A scalar named by `e` (`int`, `f32`, `pyxc.f32`), or nullopt when `e` is
 // not a scalar type name. Reports fused types (not supported yet).
 std::optional<Scalar> scalarAnnotation(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags,
-                                       bool& reported) {
+                                       bool& reported, const FusedChoice* choice = nullptr) {
+  if (auto fused = fusedTypeOf(e, scope, diags)) {
+    if (choice)
+      for (const auto& [name, scalar] : *choice)
+        if (name == fused->name) return scalar;
+    diags.error(Kind::UnsupportedType, e.span,
+                "the fused type '" + fused->name +
+                    "' can only be used in a native function's parameter and return annotations (and in its "
+                    "locals' annotations when a parameter uses it)");
+    reported = true;
+    return std::nullopt;
+  }
   std::string marker;
   if (e.kind == ast::ExprKind::Name) {
     const ModuleBinding* b = scope.lookup(e.text);
@@ -43,15 +50,10 @@ std::optional<Scalar> scalarAnnotation(const ast::Expr& e, const ModuleScope& sc
   }
   if (marker.empty()) return std::nullopt;
   if (auto s = scalarFromMarker(marker)) return s;
-  if (isFusedMarker(marker)) {
-    diags.error(Kind::UnsupportedType, e.span,
-                "fused type 'pyxc." + marker + "' is not supported yet; use a concrete type such as pyxc.f64");
-    reported = true;
-  }
   return std::nullopt;
 }
 
-Type arrayAnnotation(const ast::Expr& e, Scalar element, AnnotationUse use, diag::DiagnosticBag& diags) {
+Type arrayAnnotation(const ast::Expr& e, Scalar element, diag::DiagnosticBag& diags) {
   int ndim = static_cast<int>(e.operands.size()) - 1;
   bool contiguous = false;
   for (int axis = 0; axis < ndim; ++axis) {
@@ -67,16 +69,12 @@ Type arrayAnnotation(const ast::Expr& e, Scalar element, AnnotationUse use, diag
     }
     if (unitStep) contiguous = true;
   }
-  Type array = Type::arrayOf(element, ndim, contiguous);
-  if (use == AnnotationUse::Parameter) {
-    // Array annotations are recognised now so that the signature is right;
-    // using them needs the array support of a later release.
-    diags.error(Kind::UnsupportedConstruct, e.span, "array parameters are not supported yet");
-    return array;
+  if (ndim > kMaxArrayDims) {
+    diags.error(Kind::UnsupportedType, e.span,
+                "arrays of more than " + std::to_string(kMaxArrayDims) + " dimensions are not supported");
+    return Type::unknown();
   }
-  diags.error(Kind::UnsupportedType, e.span,
-              std::string("array type '") + types::pythonName(array) + "' is only allowed for parameters");
-  return Type::unknown();
+  return Type::arrayOf(element, ndim, contiguous);
 }
 
 Type tupleAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& scope, diag::DiagnosticBag& diags) {
@@ -118,25 +116,24 @@ Type tupleAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& s
 
 }  // namespace
 
-Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& scope, diag::DiagnosticBag& diags) {
+Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& scope, diag::DiagnosticBag& diags,
+                       const FusedChoice* choice) {
   if (e.kind == ast::ExprKind::NoneLit) {
     if (use == AnnotationUse::Return) return Type::voidType();
     diags.error(Kind::UnsupportedType, e.span, "'None' is only allowed as a return annotation");
     return Type::unknown();
   }
   bool reported = false;
-  if (auto scalar = scalarAnnotation(e, scope, diags, reported)) return Type::scalarOf(*scalar);
+  if (auto scalar = scalarAnnotation(e, scope, diags, reported, choice)) return Type::scalarOf(*scalar);
   if (reported) return Type::unknown();
   if (e.kind == ast::ExprKind::Subscript && e.operand(0)) {
     const ast::Expr& base = *e.operand(0);
     if (base.kind == ast::ExprKind::Name && base.text == "tuple" && !scope.lookup("tuple"))
       return tupleAnnotation(e, use, scope, diags);
-    if (auto element = scalarAnnotation(base, scope, diags, reported)) {
-      bool isBuiltinName = base.kind == ast::ExprKind::Name && !scope.lookup(base.text);
-      if (!isBuiltinName) return arrayAnnotation(e, *element, use, diags);
-      diags.error(Kind::UnsupportedType, e.span,
-                  "'" + base.text + "[...]' is not a type; write arrays with pyxc's types, e.g. f64[:] or i64[:]");
-      return Type::unknown();
+    if (auto element = scalarAnnotation(base, scope, diags, reported, choice)) {
+      // `bool[:]` (like int[:] and float[:]) only evaluates in Python under
+      // `from __future__ import annotations`; pyxc reads it as NumPy's bool.
+      return arrayAnnotation(e, *element, diags);
     }
     if (reported) return Type::unknown();
     diags.error(Kind::UnsupportedType, e.span,
@@ -149,6 +146,11 @@ Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope&
   }
   diags.error(Kind::UnsupportedType, e.span, "unsupported type '" + describeAnnotation(e) + "'; " + kTypeHelp);
   return Type::unknown();
+}
+
+std::optional<Scalar> resolveScalarType(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags,
+                                        bool& reported) {
+  return scalarAnnotation(e, scope, diags, reported);
 }
 
 namespace {
@@ -265,6 +267,12 @@ void resolveSignature(ModuleContext& ctx, int functionIndex) {
                   "other decorators cannot be combined with @pyxc.native; remove this one or move it to a "
                   "Python wrapper");
   if (nativeDecorator->kind == ast::ExprKind::Call) readDirectives(*nativeDecorator, fn.directives, diags);
+  if (fn.specializationOf < 0) {
+    fn.fusedTypes = fusedTypesOfSignature(fn, ctx.scope);
+    // A generic: its specializations resolve (and report on) the signature.
+    if (fn.isFusedGeneric()) return;
+  }
+  const FusedChoice* choice = fn.fusedChoice.empty() ? nullptr : &fn.fusedChoice;
 
   for (auto& p : fn.params) {
     if (p.kind == ast::Param::Kind::VarArgs || p.kind == ast::Param::Kind::VarKwargs) {
@@ -280,12 +288,12 @@ void resolveSignature(ModuleContext& ctx, int functionIndex) {
                       "' needs a type annotation, e.g. '" + p.name + ": float'");
       p.type = Type::unknown();
     } else {
-      p.type = resolveAnnotation(*p.annotation, AnnotationUse::Parameter, ctx.scope, diags);
+      p.type = resolveAnnotation(*p.annotation, AnnotationUse::Parameter, ctx.scope, diags, choice);
     }
     if (p.defaultValue) checkDefault(p, diags);
   }
   if (fn.returns) {
-    fn.returnType = resolveAnnotation(*fn.returns, AnnotationUse::Return, ctx.scope, diags);
+    fn.returnType = resolveAnnotation(*fn.returns, AnnotationUse::Return, ctx.scope, diags, choice);
     ctx.returnInferred[functionIndex] = false;
   } else {
     fn.returnType = Type::unknown();

@@ -163,7 +163,6 @@ void FunctionChecker::storeLocal(int slot, const Operand& value, Span valueSpan)
     }
     return;
   }
-  if (t.kind == types::TypeKind::Array) return;  // arrays: reported at the parameter
   if (!report_) {
     if (local.type.isUnknown()) {
       local.type = t;
@@ -219,9 +218,11 @@ void FunctionChecker::assignTo(ast::Expr& target, const Operand& value, Span val
     }
     case ast::ExprKind::Subscript: {
       Type objectType = target.operand(0) ? checkType(target.operand(0)) : Type::unknown();
-      if (objectType.kind == types::TypeKind::Tuple)
+      if (objectType.kind == types::TypeKind::Array)
+        storeArrayElement(target, objectType, value, valueSpan);
+      else if (objectType.kind == types::TypeKind::Tuple)
         error(Kind::TypeMismatch, target.span, "'tuple' object does not support item assignment");
-      else if (!objectType.isUnknown() && objectType.kind != types::TypeKind::Array)
+      else if (!objectType.isUnknown())
         error(Kind::TypeMismatch, target.span,
               "'" + typeName(objectType) + "' object does not support item assignment");
       return;
@@ -291,10 +292,11 @@ void FunctionChecker::checkAugAssign(ast::Stmt& s) {
   if (target.kind != ast::ExprKind::Name) {
     Type objectType = target.kind == ast::ExprKind::Subscript && target.operand(0) ? checkType(target.operand(0))
                                                                                    : Type::unknown();
+    if (objectType.kind == types::TypeKind::Array) return checkArrayAugAssign(s, objectType);
     check(value);
     if (objectType.kind == types::TypeKind::Tuple)
       error(Kind::TypeMismatch, target.span, "'tuple' object does not support item assignment");
-    else if (objectType.kind != types::TypeKind::Array)
+    else
       error(Kind::UnsupportedConstruct, target.span,
             "augmented assignment is only supported to a local variable in native code");
     return;

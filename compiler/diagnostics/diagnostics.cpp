@@ -33,4 +33,16 @@ void DiagnosticBag::append(const DiagnosticBag& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
+void DiagnosticBag::removeDuplicates() {
+  std::vector<Diagnostic> kept;
+  for (auto& d : items_) {
+    bool seen = false;
+    for (const auto& k : kept)
+      seen = seen || (k.kind == d.kind && k.severity == d.severity && k.span.begin == d.span.begin &&
+                      k.span.end == d.span.end && k.message == d.message);
+    if (!seen) kept.push_back(std::move(d));
+  }
+  items_ = std::move(kept);
+}
+
 }  // namespace pyxc::diag

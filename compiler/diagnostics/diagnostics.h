@@ -43,6 +43,8 @@ class DiagnosticBag {
   bool hasErrors() const;
   const std::vector<Diagnostic>& all() const { return items_; }
   void append(const DiagnosticBag& other);
+  // Drops diagnostics identical (kind, place, message) to an earlier one.
+  void removeDuplicates();
 
  private:
   std::vector<Diagnostic> items_;

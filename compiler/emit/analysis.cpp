@@ -177,7 +177,11 @@ Effects effectsOf(const Expr& e, const ast::Directives& directives) {
       if (e.maybeUnbound) out.raises.insert("UnboundLocalError:" + e.text);
       return out;
     }
-    case ExprKind::Attribute: return e.ref.kind == RefKind::MathConstant ? Effects{} : orderedEffects();
+    case ExprKind::Attribute:
+      if (e.ref.kind == RefKind::MathConstant) return Effects{};
+      // .shape/.ndim/.size of an array only read it.
+      if (e.operand(0) && e.operand(0)->type.kind == types::TypeKind::Array) return childEffects(e, 0, directives);
+      return orderedEffects();
     case ExprKind::Unary: {
       Effects out = childEffects(e, 0, directives);
       if (e.unaryOp == ast::UnaryOp::Not || e.unaryOp == ast::UnaryOp::Pos) return out;
@@ -194,8 +198,14 @@ Effects effectsOf(const Expr& e, const ast::Directives& directives) {
     case ExprKind::BoolOp:
     case ExprKind::Compare:
     case ExprKind::IfExp:
-    case ExprKind::Tuple:
-    case ExprKind::Subscript: return childEffects(e, 0, directives);
+    case ExprKind::Tuple: return childEffects(e, 0, directives);
+    case ExprKind::Subscript: {
+      Effects out = childEffects(e, 0, directives);
+      // Array indexing may raise IndexError (with the index in its message).
+      if (e.operand(0) && e.operand(0)->type.kind == types::TypeKind::Array && directives.boundscheck)
+        out.ordered = true;
+      return out;
+    }
     case ExprKind::Call: {
       // operands[0] is the callee: naming it does nothing.
       Effects out = childEffects(e, 1, directives);
@@ -254,7 +264,10 @@ bool bodyNeedsNoGil(const ast::FunctionDef& fn) {
   };
   scanLoops(fn.body);
   forEachExpr(fn.body, [&](const Expr& e, bool) {
-    if (e.kind == ExprKind::Call && e.ref.kind == RefKind::NativeFunction) needed = true;
+    // A native call may run long; so may filling a large new array.
+    if (e.kind == ExprKind::Call &&
+        (e.ref.kind == RefKind::NativeFunction || e.ref.kind == RefKind::ArrayConstructor))
+      needed = true;
   });
   return needed;
 }
@@ -288,6 +301,79 @@ std::set<const ast::FunctionDef*> recursiveFunctions(const ast::Module& module) 
     }
   }
   return recursive;
+}
+
+namespace {
+
+// The parameter slot a Name expression reads, or -1.
+int paramSlot(const Expr* e, const ast::FunctionDef& fn) {
+  if (!e || e->kind != ExprKind::Name || e->ref.kind != RefKind::Local || e->ref.index < 0 ||
+      static_cast<size_t>(e->ref.index) >= fn.params.size())
+    return -1;
+  return e->ref.index;
+}
+
+void markDirectWrites(const ast::Block& body, const ast::FunctionDef& fn, std::vector<bool>& written) {
+  for (const auto& stmt : body) {
+    const Stmt& s = *stmt;
+    auto markTarget = [&](const Expr* target) {
+      if (target && target->kind == ExprKind::Subscript) {
+        int slot = paramSlot(target->operand(0), fn);
+        if (slot >= 0) written[static_cast<size_t>(slot)] = true;
+      }
+    };
+    if (s.kind == StmtKind::Assign) {
+      for (size_t i = 0; i + 1 < s.exprs.size(); ++i) {
+        markTarget(s.exprs[i].get());
+        if (s.exprs[i] && s.exprs[i]->kind == ExprKind::Tuple)
+          for (const auto& element : s.exprs[i]->operands) markTarget(element.get());
+      }
+      // `b = a`: writes through b are writes to a.
+      int aliased = s.exprs.empty() ? -1 : paramSlot(s.exprs.back().get(), fn);
+      if (aliased >= 0) written[static_cast<size_t>(aliased)] = true;
+    }
+    if (s.kind == StmtKind::AnnAssign && s.exprs.size() > 2) {
+      int aliased = paramSlot(s.exprs[2].get(), fn);
+      if (aliased >= 0) written[static_cast<size_t>(aliased)] = true;
+    }
+    if (s.kind == StmtKind::AugAssign && !s.exprs.empty()) markTarget(s.exprs[0].get());
+    markDirectWrites(s.body, fn, written);
+    markDirectWrites(s.orelse, fn, written);
+  }
+}
+
+}  // namespace
+
+std::map<const ast::FunctionDef*, std::vector<bool>> arrayParamWrites(const ast::Module& module) {
+  std::map<const ast::FunctionDef*, std::vector<bool>> written;
+  for (const ast::FunctionDef* fn : module.functions) {
+    if (!fn->isNative) continue;
+    std::vector<bool>& flags = written[fn];
+    flags.assign(fn->params.size(), false);
+    markDirectWrites(fn->body, *fn, flags);
+  }
+  // Passing an array on to a function that writes it: iterate to a fixed
+  // point (a handful of functions, so a few rounds).
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const ast::FunctionDef* fn : module.functions) {
+      if (!fn->isNative) continue;
+      forEachExpr(fn->body, [&](const Expr& e, bool) {
+        if (e.kind != ExprKind::Call || e.ref.kind != RefKind::NativeFunction || e.ref.index < 0 ||
+            static_cast<size_t>(e.ref.index) >= module.functions.size())
+          return;
+        const std::vector<bool>& callee = written[module.functions[static_cast<size_t>(e.ref.index)]];
+        for (size_t k = 0; k < e.boundArgs.size() && k < callee.size(); ++k) {
+          int slot = paramSlot(e.boundArgs[k], *fn);
+          if (slot >= 0 && callee[k] && !written[fn][static_cast<size_t>(slot)]) {
+            written[fn][static_cast<size_t>(slot)] = true;
+            changed = true;
+          }
+        }
+      });
+    }
+  }
+  return written;
 }
 
 std::string defaultValueLiteral(const ast::Param& param) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -47,6 +48,12 @@ void forEachExpr(const ast::Block& body, const std::function<void(const ast::Exp
 // budget so that deep recursion raises RecursionError instead of
 // overflowing the C stack.
 std::set<const ast::FunctionDef*> recursiveFunctions(const ast::Module& module);
+
+// Per native function, per parameter: may the function store into the
+// elements of this array parameter (directly, by passing it to a native
+// function that does, or through another local it was assigned to)? The
+// wrapper then refuses read-only buffers for it.
+std::map<const ast::FunctionDef*, std::vector<bool>> arrayParamWrites(const ast::Module& module);
 
 // Per local of `fn`: is it ever read?
 std::vector<bool> localsRead(const ast::FunctionDef& fn);

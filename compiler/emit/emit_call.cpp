@@ -41,6 +41,7 @@ std::string FunctionEmitter::call(const Expr& e) {
     case RefKind::NativeFunction: return nativeCall(e);
     case RefKind::MathFunction: return mathCall(e);
     case RefKind::Builtin: return builtinCall(e);
+    case RefKind::ArrayConstructor: return arrayConstructor(e);
     case RefKind::ScalarType: {
       auto args = callArguments(e);
       if (args.size() != 1 || !args[0]) return unsupported(e, "this cast");
@@ -72,7 +73,7 @@ std::string FunctionEmitter::nativeCall(const Expr& e) {
   return sequenced(operands, callee.returnType, [&](const std::vector<std::string>& values) {
     std::string args = commaJoined(values);
     if (!budget.empty()) args += (args.empty() ? "" : ", ") + budget;
-    return implName(callee.name) + "(" + args + ")";
+    return implName(callee.cppBaseName()) + "(" + args + ")";
   });
 }
 
@@ -104,6 +105,12 @@ std::string FunctionEmitter::builtinCall(const Expr& e) {
   auto args = callArguments(e);
   for (const Expr* arg : args) {
     if (!arg) return unsupported(e, function + "() with a missing argument");
+  }
+  if (function == "len" && args.size() == 1) {
+    const Type& t = args[0]->type;
+    if (t.kind == types::TypeKind::Array) return expr(*args[0]) + ".dim(0)";
+    if (t.kind == types::TypeKind::Tuple)
+      return fmt::format("(static_cast<void>({}), int64_t{{{}}})", expr(*args[0]), t.elements.size());
   }
   if (function == "abs" && args.size() == 1) {
     Type operandType = e.type;
@@ -143,6 +150,11 @@ std::string FunctionEmitter::builtinCall(const Expr& e) {
 
 std::string FunctionEmitter::scalarCast(const Expr& value, const Type& to) {
   if (auto constant = constantLiteral(value, to)) return *constant;
+  // overflowcheck=False: int(x) of a float is C++'s truncating conversion,
+  // as Cython's cast and Numba's int() are (NaN, infinities and values out
+  // of range give an unspecified result instead of an exception).
+  if (!fn_.directives.overflowcheck && value.type.isFloat() && to.isInteger())
+    return fmt::format("static_cast<{}>({})", types::cppName(to), expr(value));
   return convertScalar(expr(value), value.type, to, true);
 }
 

@@ -41,6 +41,7 @@ std::string FunctionEmitter::expr(const Expr& e) {
       if (e.ref.kind == RefKind::MathConstant) {
         if (auto spelled = mathConstant(constant)) return *spelled;
       }
+      if (e.operand(0) && e.operand(0)->type.kind == types::TypeKind::Array) return arrayAttribute(e);
       return unsupported(e, "the attribute '" + e.text + "'");
     }
     case ExprKind::Unary: return unary(e);
@@ -269,6 +270,8 @@ std::string FunctionEmitter::tuple(const Expr& e) { return exprAs(e, e.type); }
 
 std::string FunctionEmitter::subscript(const Expr& e) {
   const Expr& object = *e.operands[0];
+  if (object.type.kind == types::TypeKind::Array) return arrayElement(e);
+  if (auto dim = arrayShapeItem(e)) return *dim;
   if (object.type.kind == types::TypeKind::Tuple && e.operands.size() == 2) {
     auto index = constantInt(*e.operands[1]);
     int64_t size = static_cast<int64_t>(object.type.elements.size());

@@ -7,6 +7,8 @@
 // knowing the generated file's name) only ever cover Python code.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/emit/analysis.h"
 #include "compiler/emit/emit.h"
 #include "compiler/emit/function_emitter.h"
@@ -25,7 +27,9 @@ std::vector<const FunctionDef*> nativeFunctions(const ast::Module& module) {
   return out;
 }
 
-void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& out) {
+// The argument spec of `fn` (CPython's binding rules), and the `bound`
+// array bind_args fills; shared by wrappers and fused dispatchers.
+void emitBinding(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& out) {
   std::string name = cppStringLiteral(fn.name);
   int posonly = 0, posOrKw = 0, kwonly = 0, required = 0;
   uint64_t kwonlyRequired = 0;
@@ -56,7 +60,7 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
   size_t boundCount = std::max<size_t>(fn.params.size(), 1);
 
   out.line(fmt::format("static PyObject* {}(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames) {{",
-                       vectorcallName(fn.name)));
+                       vectorcallName(fn.cppBaseName())));
   out.indent();
   if (fn.params.empty()) {
     out.line("static const char* const* const params = nullptr;");
@@ -68,6 +72,11 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
                        name, posonly, posOrKw, kwonly, required, kwonlyRequired));
   out.line(fmt::format("PyObject* bound[{}];", boundCount));
   out.line("if (!pyxc::rt::bind_args(spec, args, nargsf, kwnames, bound)) return nullptr;");
+}
+
+void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& out) {
+  std::string name = cppStringLiteral(fn.name);
+  emitBinding(ctx, fn, out);
   std::string callArgs;
   for (size_t i = 0; i < fn.params.size(); ++i) {
     const Param& param = fn.params[i];
@@ -76,6 +85,17 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
     if (param.defaultValue && fallback.empty()) {
       ctx.errors.push_back(fmt::format("{}:{}: pyxc cannot emit the default value of '{}' (not a constant)",
                                        ctx.source.path(), param.span.line, param.name));
+    }
+    if (param.type.kind == types::TypeKind::Array) {
+      // Holds the buffer until the wrapper returns (released with the GIL).
+      const std::vector<bool>& writes = ctx.arrayWrites.at(&fn);
+      std::string view = types::cppParamName(param.type);
+      out.line(fmt::format("pyxc::rt::BufferArg<{}> {};", view.substr(view.find('<') + 1, view.rfind('>') - view.find('<') - 1),
+                           variable));
+      out.line(fmt::format("if (!{}.acquire(bound[{}], {}, {}, {})) return nullptr;", variable, i,
+                           i < writes.size() && writes[i], name, cppStringLiteral(param.name)));
+      callArgs += (i ? ", " : "") + variable + ".view()";
+      continue;
     }
     out.line(fmt::format("{} {}{};", types::cppName(param.type), variable,
                          fallback.empty() ? "{}" : " = " + fallback));
@@ -90,11 +110,77 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
     callArgs += (callArgs.empty() ? "" : ", ") + std::string(kRecursionBudget);
   }
   if (bodyNeedsNoGil(fn)) {
-    out.line(fmt::format("return pyxc::rt::call_nogil([&] {{ return {}({}); }});", implName(fn.name), callArgs));
+    // Not inlined into call_nogil's try block: GCC keeps loop accumulators
+    // of a body inlined there in stack slots (test/perf/README.md, dot).
+    out.line(fmt::format("return pyxc::rt::call_nogil([&]() __attribute__((noinline)) {{ return {}({}); }});",
+                         implName(fn.cppBaseName()), callArgs));
   } else {
     out.line("// No loop and no call: the body keeps the GIL (docs/semantics.md).");
-    out.line(fmt::format("return pyxc::rt::call_with_gil([&] {{ return {}({}); }});", implName(fn.name), callArgs));
+    out.line(fmt::format("return pyxc::rt::call_with_gil([&] {{ return {}({}); }});", implName(fn.cppBaseName()), callArgs));
   }
+  out.dedent();
+  out.line("}");
+}
+
+// The wrapper of a fused generic: binds the arguments once to look at them,
+// then forwards the call to the first specialization whose arrays have the
+// argument buffers' element types (and, on a first pass, whose fused scalars
+// have the arguments' exact Python types: a float picks f64, not f32).
+void emitFusedDispatcher(const ModuleContext& ctx, const FunctionDef& generic, CodeWriter& out) {
+  emitBinding(ctx, generic, out);
+  std::vector<const FunctionDef*> specs;
+  for (int index : generic.specializations) specs.push_back(ctx.module.functions[static_cast<size_t>(index)]);
+  if (specs.empty()) {
+    ctx.errors.push_back(fmt::format("{}: fused function '{}' has no specializations", ctx.source.path(), generic.name));
+    out.dedent();
+    out.line("}");
+    return;
+  }
+  auto isFusedParam = [&](size_t i) {
+    for (const FunctionDef* spec : specs)
+      if (spec->params[i].type != specs[0]->params[i].type) return true;
+    return false;
+  };
+  auto conditions = [&](const FunctionDef& spec, bool exactScalars) {
+    std::vector<std::string> parts;
+    for (size_t i = 0; i < spec.params.size(); ++i) {
+      if (!isFusedParam(i)) continue;
+      const types::Type& t = spec.params[i].type;
+      if (t.kind == types::TypeKind::Array)
+        parts.push_back(fmt::format("pyxc::rt::buffer_matches<{}>(bound[{}])", types::cppName(types::Type::scalarOf(t.scalar)), i));
+      else if (exactScalars)
+        parts.push_back(fmt::format("(!bound[{0}] || pyxc::rt::scalar_matches<{1}>(bound[{0}]))", i, types::cppName(t)));
+    }
+    std::string out;
+    for (size_t k = 0; k < parts.size(); ++k) out += (k ? " && " : "") + parts[k];
+    return out.empty() ? std::string("true") : out;
+  };
+  for (bool exact : {true, false})
+    for (const FunctionDef* spec : specs)
+      out.line(fmt::format("if ({}) return {}(nullptr, args, nargsf, kwnames);", conditions(*spec, exact),
+                           vectorcallName(spec->cppBaseName())));
+  // No specialization takes the arrays: name the first array that fits none.
+  for (size_t i = 0; i < generic.params.size(); ++i) {
+    if (!isFusedParam(i) || specs[0]->params[i].type.kind != types::TypeKind::Array) continue;
+    std::vector<std::string> accepted;
+    std::string test;
+    for (const FunctionDef* spec : specs) {
+      std::string name = types::markerName(spec->params[i].type.scalar);
+      if (std::find(accepted.begin(), accepted.end(), name) != accepted.end()) continue;
+      accepted.push_back(name);
+      test += fmt::format("{}pyxc::rt::buffer_matches<{}>(bound[{}])", test.empty() ? "" : " || ",
+                          types::cppName(types::Type::scalarOf(spec->params[i].type.scalar)), i);
+    }
+    std::string list;
+    for (size_t k = 0; k < accepted.size(); ++k)
+      list += (k == 0 ? "" : k + 1 == accepted.size() ? " or " : ", ") + accepted[k];
+    out.line(fmt::format("if (!({})) return pyxc::rt::fused_mismatch({}, {}, bound[{}], {});", test,
+                         cppStringLiteral(generic.name), cppStringLiteral(generic.params[i].name), i,
+                         cppStringLiteral(list)));
+  }
+  // Unreachable with matching arrays; the first specialization reports
+  // whatever else is wrong with the arguments.
+  out.line(fmt::format("return {}(nullptr, args, nargsf, kwnames);", vectorcallName(specs[0]->cppBaseName())));
   out.dedent();
   out.line("}");
 }
@@ -151,7 +237,7 @@ void emitModuleInit(const ModuleContext& ctx, const std::vector<const FunctionDe
     out.line("static const pyxc::rt::FunctionEntry functions[] = {");
     out.indent();
     for (const FunctionDef* fn : functions) {
-      out.line(fmt::format("{{{}, {}}},", cppStringLiteral(fn->name), vectorcallName(fn->name)));
+      out.line(fmt::format("{{{}, {}}},", cppStringLiteral(fn->name), vectorcallName(fn->cppBaseName())));
     }
     out.dedent();
     out.line("};");
@@ -172,25 +258,39 @@ void emitModuleInit(const ModuleContext& ctx, const std::vector<const FunctionDe
 
 std::string emitModule(const ast::Module& module, const SourceFile& source, const EmitOptions& options) {
   InternalErrors errors;
-  ModuleContext ctx{module, source, options, errors, recursiveFunctions(module)};
+  ModuleContext ctx{module, source, options, errors, recursiveFunctions(module), arrayParamWrites(module)};
   std::vector<const FunctionDef*> functions = nativeFunctions(module);
+  // What Python sees: every native def once (a fused generic, not its
+  // specializations); what gets a C++ body: everything but generics.
+  std::vector<const FunctionDef*> exported, bodies;
+  for (const FunctionDef* fn : functions) {
+    if (fn->specializationOf < 0) exported.push_back(fn);
+    if (!fn->isFusedGeneric()) bodies.push_back(fn);
+  }
 
   CodeWriter body;
   body.line("// ---- declarations (bodies at the end of the file) ----------------------------");
-  for (const FunctionDef* fn : functions) body.line(implSignature(*fn, ctx.isRecursive(*fn)) + ";");
+  for (const FunctionDef* fn : bodies) body.line(implSignature(*fn, ctx.isRecursive(*fn)) + ";");
   body.blank();
-  for (const FunctionDef* fn : functions) {
-    body.line(fmt::format("// ---- {} {}", fn->name, std::string(std::max<int>(4, 72 - static_cast<int>(fn->name.size())), '-')));
+  for (const FunctionDef* fn : bodies) {
+    const std::string& cpp = fn->cppBaseName();
+    body.line(fmt::format("// ---- {} {}", cpp, std::string(std::max<int>(4, 72 - static_cast<int>(cpp.size())), '-')));
     emitWrapper(ctx, *fn, body);
     body.blank();
   }
-  emitModuleInit(ctx, functions, body);
+  for (const FunctionDef* fn : functions) {
+    if (!fn->isFusedGeneric()) continue;
+    body.line(fmt::format("// ---- {} (fused: picks a specialization) ----", fn->name));
+    emitFusedDispatcher(ctx, *fn, body);
+    body.blank();
+  }
+  emitModuleInit(ctx, exported, body);
   body.blank();
   body.line(fmt::format("// ---- function bodies (line directives map them to {}) ----", source.path()));
   // Python code may compare values the C++ compiler can decide (`3 == (1 & c)`):
   // such warnings are about the user's logic, which Python accepts as is.
   body.preprocessor("#pragma GCC diagnostic ignored \"-Wtautological-compare\"");
-  for (const FunctionDef* fn : functions) {
+  for (const FunctionDef* fn : bodies) {
     FunctionEmitter(ctx, *fn).emitDefinition(body);
     body.blank();
   }

@@ -35,17 +35,30 @@ bool rangeFits(const std::vector<const Expr*>& args, const Type& target) {
 }
 }  // namespace
 
+std::string paramName(const ast::FunctionDef& fn, size_t index) {
+  const ast::Param& param = fn.params[index];
+  std::string name = localName(param.name);
+  if (param.type.kind != types::TypeKind::Array) return name;
+  bool rebound = false;
+  forEachExpr(fn.body, [&](const Expr& e, bool isTarget) {
+    if (isTarget && e.kind == ExprKind::Name && e.ref.kind == RefKind::Local && e.ref.index == static_cast<int>(index))
+      rebound = true;
+  });
+  return rebound ? name + "view" : name;
+}
+
 std::string implSignature(const ast::FunctionDef& fn, bool recursive) {
   std::vector<bool> read = localsRead(fn);
   std::string params;
   for (size_t i = 0; i < fn.params.size(); ++i) {
     if (i) params += ", ";
     bool used = i < read.size() && read[i];
-    params += fmt::format("{}{} {}", used ? "" : "[[maybe_unused]] ", types::cppName(fn.params[i].type),
-                          localName(fn.params[i].name));
+    params += fmt::format("{}{} {}", used ? "" : "[[maybe_unused]] ", types::cppParamName(fn.params[i].type),
+                          paramName(fn, i));
   }
   if (recursive) params += fmt::format("{}int64_t {}", params.empty() ? "" : ", ", kRecursionBudget);
-  return fmt::format("static {} {}({})", types::cppName(fn.returnType), implName(fn.name), params);
+  return fmt::format("{}static {} {}({})", fn.directives.fastmath ? "PYXC_FAST_MATH " : "",
+                     types::cppName(fn.returnType), implName(fn.cppBaseName()), params);
 }
 
 FunctionEmitter::FunctionEmitter(const ModuleContext& context, const ast::FunctionDef& fn)
@@ -59,6 +72,13 @@ void FunctionEmitter::emitDefinition(CodeWriter& out) {
   out.indent();
   if (ctx_.isRecursive(fn_))
     out.line(fmt::format("if ({} <= 0) [[unlikely]] pyxc::rt::raise_recursion_error();", kRecursionBudget));
+  for (size_t i = 0; i < fn_.params.size(); ++i) {
+    // An array parameter the body rebinds becomes an owning local: it may
+    // be given an array created here, which the view could not keep alive.
+    if (paramName(fn_, i) != localName(fn_.params[i].name))
+      out.line(fmt::format("{} {} = {};", types::cppName(fn_.params[i].type), localName(fn_.params[i].name),
+                           paramName(fn_, i)));
+  }
   for (size_t i = 0; i < fn_.locals.size(); ++i) {
     const ast::Local& local = fn_.locals[i];
     if (!local.isParam) {
@@ -198,12 +218,35 @@ void FunctionEmitter::assignTo(const Expr& target, const std::string& value, con
     }
     return;
   }
+  if (target.kind == ExprKind::Subscript && target.operands[0]->type.kind == types::TypeKind::Array) {
+    // C++17 sequences the right side of `=` first, as Python evaluates the
+    // value before the target's indices.
+    Type element = Type::scalarOf(target.operands[0]->type.scalar);
+    std::string converted = withoutOuterParens(convertValue(value, valueType, element));
+    // A narrowing int conversion raises OverflowError, which Python (the
+    // array's __setitem__) raises after checking the index: index first.
+    bool mayRaise = element.isInteger() && valueType != element && !valueType.isBool();
+    if (!mayRaise) {
+      line(fmt::format("{} = {};", arrayElement(target), converted));
+      return;
+    }
+    std::string ref = temp();
+    line("{");
+    out_->indent();
+    line(fmt::format("{}& {} = {};", types::cppName(element), ref, withoutOuterParens(arrayElement(target))));
+    line(fmt::format("{} = {};", ref, converted));
+    out_->dedent();
+    line("}");
+    return;
+  }
   unsupported(target, "this assignment target");
 }
 
 void FunctionEmitter::augAssign(const Stmt& s) {
   const Expr& target = *s.exprs[0];
   const Expr& value = *s.exprs[1];
+  if (target.kind == ExprKind::Subscript && target.operands[0]->type.kind == types::TypeKind::Array)
+    return arrayAugAssign(s);
   const ast::Local* local = localOf(target);
   if (target.kind != ExprKind::Name || !local) return unsupportedStatement(s, "this augmented assignment target");
   Type operandType;
@@ -299,6 +342,7 @@ void FunctionEmitter::forLoop(const Stmt& s) {
   if (iterable.kind == ExprKind::Call && iterable.ref.kind == RefKind::Builtin && iterable.ref.name == "range") {
     return forRange(s, iterable);
   }
+  if (iterable.type.kind == types::TypeKind::Array) return forArray(s);
   unsupportedStatement(s, "this for loop (only `for ... in range(...)` is supported)");
 }
 

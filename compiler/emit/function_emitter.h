@@ -3,6 +3,8 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -26,6 +28,7 @@ struct ModuleContext {
   const EmitOptions& options;
   InternalErrors& errors;
   std::set<const ast::FunctionDef*> recursive;  // recursiveFunctions(module)
+  std::map<const ast::FunctionDef*, std::vector<bool>> arrayWrites;  // arrayParamWrites(module)
 
   bool isRecursive(const ast::FunctionDef& fn) const { return recursive.count(&fn) != 0; }
 };
@@ -35,6 +38,11 @@ inline constexpr const char* kRecursionBudget = "pyxc_budget";
 
 // The C++ signature of a function body: `static double f__impl(int64_t n_)`.
 std::string implSignature(const ast::FunctionDef& fn, bool recursive);
+
+// The C++ name of parameter `index` in the body's signature: its local's
+// name, or `<name>_view` for an array parameter the body rebinds (the body
+// then copies it into an owning local of the local's name).
+std::string paramName(const ast::FunctionDef& fn, size_t index);
 
 // Does the body have a loop or a call to a native function (then the
 // wrapper releases the GIL)?
@@ -103,6 +111,16 @@ class FunctionEmitter {
   std::string scalarCast(const ast::Expr& e, const types::Type& to);
   std::vector<const ast::Expr*> callArguments(const ast::Expr& e) const;
   std::string unsupported(const ast::Expr& e, const std::string& what);
+
+  // ---- arrays (emit_array.cpp) ----
+  // `a.shape`, `a.ndim`, `a.size`; `a.shape[k]` with a constant k.
+  std::string arrayAttribute(const ast::Expr& e);
+  std::optional<std::string> arrayShapeItem(const ast::Expr& subscript);
+  // The element `a[i, j]` as an lvalue, with the function's index checks.
+  std::string arrayElement(const ast::Expr& subscript);
+  std::string arrayConstructor(const ast::Expr& call);
+  void arrayAugAssign(const ast::Stmt& s);
+  void forArray(const ast::Stmt& s);
 
   // ---- statements (emit_stmt.cpp) ----
   void block(const ast::Block& body);

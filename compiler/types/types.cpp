@@ -111,6 +111,12 @@ std::string pythonName(const Type& t) {
   return "?";
 }
 
+std::string cppParamName(const Type& t) {
+  if (t.kind != TypeKind::Array) return cppName(t);
+  return std::string("pyxc::rt::ArrayView<") + cppScalar(t.scalar) + ", " + std::to_string(t.ndim) +
+         (t.contiguous ? ", true>" : ", false>");
+}
+
 std::string cppName(const Type& t) {
   switch (t.kind) {
     case TypeKind::Unknown: return "/*unknown*/void";
@@ -125,7 +131,7 @@ std::string cppName(const Type& t) {
       return out + ">";
     }
     case TypeKind::Array:
-      return std::string("pyxc::rt::ArrayView<") + cppScalar(t.scalar) + ", " + std::to_string(t.ndim) +
+      return std::string("pyxc::rt::Array<") + cppScalar(t.scalar) + ", " + std::to_string(t.ndim) +
              (t.contiguous ? ", true>" : ", false>");
   }
   return "?";

@@ -54,8 +54,12 @@ int bitWidth(Scalar s);
 // Python-facing name: "int" for I64, "float" for F64, "bool", else the
 // pyxc name ("i32", "f32"); tuples as "tuple[float, int]", arrays "f64[:, ::1]".
 std::string pythonName(const Type& t);
-// C++ spelling: "int64_t", "double", "std::tuple<double, int64_t>", "void".
+// C++ spelling: "int64_t", "double", "std::tuple<double, int64_t>", "void";
+// arrays are owning `pyxc::rt::Array<double, 2, true>` (locals, results).
 std::string cppName(const Type& t);
+// How a parameter of type `t` is passed to a function body: arrays as the
+// non-owning `pyxc::rt::ArrayView<...>`, everything else as cppName.
+std::string cppParamName(const Type& t);
 // pyxc marker name of a scalar: "i64", "f64", "bool".
 const char* markerName(Scalar s);
 

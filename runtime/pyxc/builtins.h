@@ -15,19 +15,28 @@
 
 namespace pyxc::rt {
 
+namespace detail {
+template <class To>
+[[noreturn, gnu::cold, gnu::noinline]] void raise_float_to_int(double x) {
+  if (std::isnan(x)) raise(Exc::ValueError, "cannot convert float NaN to integer");
+  if (std::isinf(x)) raise(Exc::OverflowError, "cannot convert float infinity to integer");
+  raise(Exc::OverflowError, std::string("float too large to convert to ") + type_name<To>());
+}
+}  // namespace detail
+
 // int(x) for a float: truncates toward zero; To is the target integer type.
 template <Integer To = int64_t, Floating F>
-inline To float_to_int(F x) {
-  if (std::isnan(x)) [[unlikely]] raise(Exc::ValueError, "cannot convert float NaN to integer");
-  if (std::isinf(x)) [[unlikely]]
-    raise(Exc::OverflowError, "cannot convert float infinity to integer");
-  double t = std::trunc(static_cast<double>(x));
-  // Both bounds are powers of two (or zero), so they are exact doubles.
+inline To float_to_int(F value) {
+  // One range test on the untruncated value keeps the hot path to two
+  // compares and a truncating cast: trunc(x) >= lower <=> x > lower - 1
+  // (for 64-bit types lower - 1 rounds to lower, hence the `>=` too), and
+  // trunc(x) < upper <=> x < upper, both bounds being powers of two. NaN
+  // fails both; the cold path says which error it is.
+  const double x = static_cast<double>(value);
   constexpr double lower = static_cast<double>(std::numeric_limits<To>::min());
   const double upper_exclusive = std::ldexp(1.0, std::numeric_limits<To>::digits);
-  if (!(t >= lower && t < upper_exclusive)) [[unlikely]]
-    raise(Exc::OverflowError, std::string("float too large to convert to ") + type_name<To>());
-  return static_cast<To>(t);
+  if (!((x > lower - 1.0 || x >= lower) && x < upper_exclusive)) [[unlikely]] detail::raise_float_to_int<To>(x);
+  return static_cast<To>(x);
 }
 
 // Integer to integer of another width (e.g. i32(x) on an i64), checked.

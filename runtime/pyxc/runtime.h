@@ -6,8 +6,11 @@
 
 #include "args.h"
 #include "arith.h"
+#include "array.h"
+#include "buffer.h"
 #include "builtins.h"
 #include "convert.h"
+#include "directives.h"
 #include "errors.h"
 #include "function.h"
 #include "gil.h"

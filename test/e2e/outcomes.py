@@ -58,10 +58,55 @@ def run_call(function, args: tuple, kwargs: dict | None = None):
         return Raised(type(error), str(error))
 
 
+def same_array(expected, actual) -> bool:
+    """NumPy arrays: same dtype and shape, elements equal bit for bit (so
+    -0.0 differs from 0.0) except that any nan equals any nan."""
+    import numpy as np
+    if expected.dtype != actual.dtype or expected.shape != actual.shape:
+        return False
+    if expected.dtype.kind == "f":
+        nan_e, nan_a = np.isnan(expected), np.isnan(actual)
+        if not np.array_equal(nan_e, nan_a):
+            return False
+        bits = np.dtype(f"u{expected.dtype.itemsize}")
+        keep = ~nan_e
+        return bool(np.array_equal(np.ascontiguousarray(expected).view(bits)[keep],
+                                   np.ascontiguousarray(actual).view(bits)[keep]))
+    return bool(np.array_equal(expected, actual))
+
+
+def describe_array_difference(expected, actual) -> str:
+    import numpy as np
+    if expected.dtype != actual.dtype or expected.shape != actual.shape:
+        return f"dtype/shape {expected.dtype}{expected.shape} vs {actual.dtype}{actual.shape}"
+    with np.errstate(all="ignore"):
+        e, a = np.asarray(expected), np.asarray(actual)
+        differ = [index for index in np.ndindex(e.shape) if not same_array(e[index][None], a[index][None])]
+    shown = ", ".join(f"{index}: {e[index]!r} vs {a[index]!r}" for index in differ[:5])
+    return f"{len(differ)} elements differ (CPython vs compiled) {shown}"
+
+
+def from_numpy(value: Any) -> Any:
+    """CPython's outcome with NumPy scalars (what an array element is under
+    plain Python) turned into the Python scalar the compiled wrapper
+    returns; NumPy arrays are left as they are."""
+    try:
+        import numpy as np
+    except ImportError:
+        return value
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, tuple):
+        return tuple(from_numpy(v) for v in value)
+    return value
+
+
 def same_value(expected: Any, actual: Any) -> bool:
     """Type-aware equality: bool, int and float are distinct; floats must be
     equal bit for bit (so -0.0 differs from 0.0) except that any nan equals
-    any nan; tuples compare element-wise."""
+    any nan; tuples compare element-wise; NumPy arrays by same_array."""
+    if type(expected).__name__ == "ndarray" and type(actual).__name__ == "ndarray":
+        return same_array(expected, actual)
     if type(expected) is not type(actual):
         return False
     if isinstance(expected, tuple):
@@ -120,6 +165,8 @@ def compare(expected: Any, actual: Any, spec: ReturnSpec, *, may_overflow: bool,
     """None when the compiled outcome `actual` matches CPython's `expected`,
     else a sentence saying how they differ. `wraps`: the function runs with
     overflowcheck=False, so CPython's int result is compared modulo 2**64."""
+    if isinstance(expected, Returned):
+        expected = Returned(from_numpy(expected.value))
     if (native_rules and wraps and isinstance(expected, Returned) and spec.kind == "scalar"
             and spec.scalar.is_int and isinstance(expected.value, int)):
         expected = Returned(wrap_to(int(expected.value), spec.scalar.name))

@@ -149,3 +149,343 @@ def bounded_edges(scalar: ScalarType, bound) -> list:
     values = [v for v in edge_values(scalar) if not isinstance(v, float) or not math.isnan(v)]
     inside = [v for v in values if low <= v <= high]
     return sorted(set(inside + [low, high]), key=lambda v: (v, str(v)))
+
+
+# ---------------------------------------------------------------------------
+# Arrays: `T[:]`, `T[:, ::1]` ... and fused element types.
+#
+# An array argument is drawn as an ArrayInput (a recipe: dtype, shape, layout
+# and the values in C order), never as an array: each side of a differential
+# call builds its own arrays from the recipe, so an in-place write by one side
+# cannot leak into the other, and the memory layout (strides, order, offset)
+# is the same on both sides (copying a NumPy view would not keep it).
+# ---------------------------------------------------------------------------
+
+NUMPY_DTYPES = {"i8": "int8", "i16": "int16", "i32": "int32", "i64": "int64",
+                "u8": "uint8", "u16": "uint16", "u32": "uint32", "u64": "uint64",
+                "f32": "float32", "f64": "float64", "bool": "bool"}
+SCALAR_OF_DTYPE = {dtype: name for name, dtype in NUMPY_DTYPES.items()}
+
+
+@dataclass(frozen=True)
+class FusedScalar:
+    name: str
+    members: tuple  # of ScalarType
+
+
+@dataclass(frozen=True)
+class ArraySpec:
+    element: object  # ScalarType or FusedScalar
+    ndim: int
+    contiguous: bool  # T[..., ::1]: C-contiguous
+
+    def members(self) -> tuple:
+        return self.element.members if isinstance(self.element, FusedScalar) else (self.element,)
+
+
+def _marker_scalar(obj) -> ScalarType | FusedScalar | None:
+    if obj is int:
+        return ScalarType("i64")
+    if obj is float:
+        return ScalarType("f64")
+    if obj is bool:
+        return ScalarType("bool")
+    try:
+        import pyxc
+    except ImportError:
+        return None
+    if isinstance(obj, pyxc.FusedType):
+        return FusedScalar(obj.name, tuple(ScalarType(m.name) for m in obj.members))
+    for name in MARKER_NAMES:
+        if getattr(pyxc, name, None) is obj:
+            return ScalarType(name)
+    return None
+
+
+def _dims_of_slice(node) -> tuple[int, bool] | None:
+    import ast
+    dims = node.elts if isinstance(node, ast.Tuple) else [node]
+    contiguous = False
+    for dim in dims:
+        if not isinstance(dim, ast.Slice) or dim.lower is not None or dim.upper is not None:
+            return None
+        if dim.step is not None:
+            contiguous = True
+    return len(dims), contiguous
+
+
+def _string_annotation(text: str, namespace: dict):
+    """A string annotation (`from __future__ import annotations`) read
+    without evaluating `bool[:]`, which plain Python cannot evaluate."""
+    import ast
+    node = ast.parse(text, mode="eval").body
+
+    def resolve(expr):
+        if isinstance(expr, ast.Name) and expr.id in ("int", "float", "bool") and expr.id not in namespace:
+            return {"int": int, "float": float, "bool": bool}[expr.id]
+        return eval(compile(ast.Expression(expr), "<annotation>", "eval"), dict(namespace))
+
+    if isinstance(node, ast.Subscript):
+        if isinstance(node.value, ast.Name) and node.value.id == "tuple":
+            return eval(compile(ast.Expression(node), "<annotation>", "eval"), dict(namespace))
+        element = _marker_scalar(resolve(node.value))
+        dims = _dims_of_slice(node.slice)
+        if element is None or dims is None:
+            return None
+        return ArraySpec(element, *dims)
+    return resolve(node)
+
+
+def param_type_of(annotation, namespace: dict | None = None):
+    """ScalarType, FusedScalar or ArraySpec for a parameter annotation
+    (an object, or a string under `from __future__ import annotations`)."""
+    if isinstance(annotation, str):
+        annotation = _string_annotation(annotation, namespace or {})
+        if isinstance(annotation, ArraySpec) or annotation is None:
+            return annotation
+    try:
+        import pyxc
+    except ImportError:
+        return None
+    if isinstance(annotation, pyxc.ArrayType):
+        element = _marker_scalar(annotation.dtype)
+        return None if element is None else ArraySpec(element, annotation.ndim, annotation.contiguous)
+    return _marker_scalar(annotation)
+
+
+def array_return_spec(annotation, namespace: dict | None = None):
+    spec = param_type_of(annotation, namespace) if annotation is not None else None
+    return spec if isinstance(spec, ArraySpec) else None
+
+
+# Layouts an array argument is drawn in. "C": a fresh C-contiguous array;
+# "offset": C-contiguous inside a larger buffer (first and last rows are
+# sentinels); "reversed": every axis walked backwards (negative strides);
+# "strided": every other element of a buffer twice as large on the first and
+# last axes (sentinels in between); "fortran": Fortran order; "swapped": the
+# first two axes of a C array swapped (a.T for 2-D, not F-order for 3-D+).
+CONTIGUOUS_LAYOUTS = ("C", "offset")
+LAYOUTS_1D = ("C", "offset", "reversed", "strided")
+LAYOUTS_ND = ("C", "offset", "reversed", "strided", "fortran", "swapped")
+
+
+def layouts_for(spec: ArraySpec) -> tuple:
+    if spec.contiguous:
+        return CONTIGUOUS_LAYOUTS
+    return LAYOUTS_1D if spec.ndim == 1 else LAYOUTS_ND
+
+
+def _sentinel(dtype: str):
+    if dtype == "bool":
+        return True
+    if dtype.startswith("float"):
+        return -777.25
+    return 77
+
+
+@dataclass(frozen=True)
+class ArrayInput:
+    dtype: str  # NumPy dtype name
+    shape: tuple
+    layout: str
+    values: tuple  # in C order of the logical array
+
+    def build(self):
+        """(view, base): `view` is what the function gets, `base` the whole
+        buffer it lives in (compared after the call, sentinels included)."""
+        import numpy as np
+        logical = np.array(self.values, dtype=self.dtype).reshape(self.shape)
+        ndim = len(self.shape)
+        if self.layout == "C":
+            base = np.ascontiguousarray(logical.copy())
+            return base, base
+        if self.layout == "offset":
+            base = np.full((self.shape[0] + 2,) + self.shape[1:], _sentinel(self.dtype), dtype=self.dtype)
+            base[1:-1] = logical
+            return base[1:-1], base
+        if self.layout == "reversed":
+            flip = (slice(None, None, -1),) * ndim
+            base = np.ascontiguousarray(logical[flip])
+            return base[flip], base
+        if self.layout == "strided":
+            big = list(self.shape)
+            big[0] *= 2
+            big[-1] = big[-1] * 2 if ndim > 1 else big[-1]
+            base = np.full(big, _sentinel(self.dtype), dtype=self.dtype)
+            step = (slice(None, None, 2),) + (slice(None),) * (ndim - 2) + ((slice(None, None, 2),) if ndim > 1 else ())
+            base[step] = logical
+            return base[step], base
+        if self.layout == "fortran":
+            base = np.asfortranarray(logical)
+            return base, base
+        if self.layout == "swapped":
+            base = np.ascontiguousarray(np.swapaxes(logical, 0, 1))
+            return np.swapaxes(base, 0, 1), base
+        raise ValueError(f"unknown layout {self.layout}")
+
+    def __repr__(self) -> str:
+        import numpy as np
+        nested = np.array(self.values, dtype=self.dtype).reshape(self.shape).tolist()
+        suffix = "" if self.layout == "C" else f" [{self.layout}]"
+        return f"np.array({nested!r}, dtype={self.dtype!r}, shape={self.shape}){suffix}"
+
+
+def array_input_from(value, spec: ArraySpec) -> ArrayInput:
+    """A program's explicit case (a NumPy array or nested lists) as a recipe."""
+    import numpy as np
+    if isinstance(value, ArrayInput):
+        return value
+    if isinstance(value, np.ndarray):
+        array = value
+    else:
+        array = np.array(value, dtype=NUMPY_DTYPES[spec.members()[0].name])
+        if array.ndim != spec.ndim:  # e.g. [] for a 2-D parameter
+            array = array.reshape((0,) * spec.ndim)
+    return ArrayInput(str(array.dtype), tuple(array.shape), "C", tuple(array.ravel().tolist()))
+
+
+# Default side lengths per ndim: small enough that a 4-D array stays cheap.
+DEFAULT_SIDE = {1: (0, 9), 2: (0, 5), 3: (0, 4), 4: (0, 3)}
+
+
+def _element_strategy(scalar: ScalarType, bound) -> st.SearchStrategy:
+    if bound is None:
+        return strategy_for(scalar)
+    return bounded_strategy(scalar, bound)
+
+
+def _element_edges(scalar: ScalarType, bound) -> list:
+    if isinstance(bound, st.SearchStrategy):
+        return []
+    edges = bounded_edges(scalar, bound)
+    if scalar.is_float and bound is None:
+        return edges
+    return edges
+
+
+class ArrayPlan:
+    """How one function's arguments are drawn. PYXC_TEST_ARGS for a
+    function may give, besides scalar bounds:
+
+    * for an array parameter, either an element bound ((low, high), a list,
+      a strategy) or a dict with `elements` (that bound), `shape` (a tuple of
+      axis names or ints: axes with the same name get the same length in one
+      call; default names "d0", "d1", ... so arrays of the same ndim match),
+      and `layouts` (a subset of the layouts above);
+    * `_dims`: {axis name: (low, high)} side lengths (default by ndim).
+
+    With `mismatch` (functions with two or more array parameters, indices
+    checked), about one call in six gives one array its own side lengths,
+    so the bounds checks of multi-array kernels (a shorter `b` in a dot
+    product) are compared too; `_exact_shapes: True` turns that off.
+    """
+
+    def __init__(self, parameters: list, types: list, bounds: dict, mismatch: bool = True):
+        self.parameters = parameters
+        self.types = types
+        self.bounds = bounds
+        arrays = sum(isinstance(kind, ArraySpec) for kind in types)
+        self.mismatch = mismatch and arrays >= 2 and not bounds.get("_exact_shapes", False)
+        self.dims = dict(bounds.get("_dims", {}))
+        self.axis_names: dict[str, tuple] = {}
+        for parameter, kind in zip(parameters, types):
+            if isinstance(kind, ArraySpec):
+                shape = self._array_bound(parameter.name).get("shape")
+                names = tuple(shape) if shape is not None else tuple(f"d{k}" for k in range(kind.ndim))
+                assert len(names) == kind.ndim, f"shape {names} for {parameter.name} is not {kind.ndim}-D"
+                self.axis_names[parameter.name] = names
+                for name in names:
+                    if isinstance(name, str) and name not in self.dims:
+                        self.dims[name] = DEFAULT_SIDE[kind.ndim]
+        self.fused = {}
+        for kind in types:
+            element = kind.element if isinstance(kind, ArraySpec) else kind
+            if isinstance(element, FusedScalar):
+                self.fused[element.name] = element.members
+
+    def _array_bound(self, name: str) -> dict:
+        bound = self.bounds.get(name)
+        if bound is None:
+            return {}
+        if isinstance(bound, dict):
+            return bound
+        return {"elements": bound}
+
+    def _resolve(self, kind, chosen: dict) -> ScalarType:
+        element = kind.element if isinstance(kind, ArraySpec) else kind
+        return chosen[element.name] if isinstance(element, FusedScalar) else element
+
+    def strategy(self) -> st.SearchStrategy:
+        @st.composite
+        def draw_call(draw):
+            chosen = {name: draw(st.sampled_from(members)) for name, members in self.fused.items()}
+            sides = {name: draw(st.integers(*bound)) for name, bound in sorted(self.dims.items())}
+            array_names = [p.name for p, k in zip(self.parameters, self.types) if isinstance(k, ArraySpec)]
+            odd_one = None
+            if self.mismatch and draw(st.integers(0, 5)) == 5:
+                odd_one = draw(st.sampled_from(array_names))
+            args = []
+            for parameter, kind in zip(self.parameters, self.types):
+                scalar = self._resolve(kind, chosen)
+                if not isinstance(kind, ArraySpec):
+                    bound = self.bounds.get(parameter.name)
+                    args.append(draw(_element_strategy(scalar, bound)))
+                    continue
+                bound = self._array_bound(parameter.name)
+                own = sides
+                if parameter.name == odd_one:
+                    own = {name: draw(st.integers(*self.dims[name])) for name in sorted(self.dims)}
+                shape = tuple(own[a] if isinstance(a, str) else a for a in self.axis_names[parameter.name])
+                layout = draw(st.sampled_from(bound.get("layouts", layouts_for(kind))))
+                size = math.prod(shape)
+                values = draw(st.lists(_element_strategy(scalar, bound.get("elements")),
+                                       min_size=size, max_size=size))
+                args.append(ArrayInput(NUMPY_DTYPES[scalar.name], shape, layout, tuple(values)))
+            return tuple(args)
+
+        return draw_call()
+
+    def edge_cases(self, limit: int) -> list[tuple]:
+        """Deterministic cases: every array of a call empty, of one element,
+        or filled with its dtype's edge values (within the element bound) in
+        each layout, combined with the scalars' edge values."""
+        import itertools
+        import random as _random
+        choices = list(itertools.product(*self.fused.values())) or [()]
+        cases = []
+        side_plans = [lambda b: b[0], lambda b: min(max(b[0], 1), b[1]), lambda b: b[1],
+                      lambda b: (b[0] + b[1] + 1) // 2]
+        for members in choices:
+            chosen = dict(zip(self.fused, members))
+            for side_plan in side_plans:
+                sides = {name: side_plan(bound) for name, bound in self.dims.items()}
+                columns = []
+                for parameter, kind in zip(self.parameters, self.types):
+                    scalar = self._resolve(kind, chosen)
+                    if not isinstance(kind, ArraySpec):
+                        columns.append(bounded_edges(scalar, self.bounds.get(parameter.name)))
+                        continue
+                    bound = self._array_bound(parameter.name)
+                    edges = _element_edges(scalar, bound.get("elements"))
+                    if not edges:
+                        edges = [0] if scalar.is_int else ([False] if scalar.name == "bool" else [0.0])
+                    shape = tuple(sides[a] if isinstance(a, str) else a
+                                  for a in self.axis_names[parameter.name])
+                    size = math.prod(shape)
+                    fills = [tuple(edges[(k + shift) % len(edges)] for k in range(size))
+                             for shift in range(min(len(edges), 3))]
+                    column = [ArrayInput(NUMPY_DTYPES[scalar.name], shape, layout, fill)
+                              for layout in bound.get("layouts", layouts_for(kind)) for fill in fills]
+                    columns.append(column)
+                if any(not column for column in columns):
+                    continue
+                total = math.prod(len(c) for c in columns)
+                if total <= limit:
+                    cases.extend(itertools.product(*columns))
+                else:
+                    rng = _random.Random(repr(sorted(sides.items())) + repr(members))
+                    for _ in range(limit):
+                        cases.append(tuple(rng.choice(c) for c in columns))
+        if len(cases) > limit:
+            cases = _random.Random(len(cases)).sample(cases, limit)
+        return cases

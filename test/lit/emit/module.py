@@ -33,7 +33,7 @@ def not_native(x):
 # CHECK-NEXT: int64_t scale_ = int64_t{2};
 # CHECK-NEXT: if (bound[2] && !pyxc::rt::from_py(bound[2], &scale_, "first", "scale")) return nullptr;
 # A call in the body: the GIL is released.
-# CHECK-NEXT: return pyxc::rt::call_nogil([&] { return first__impl(n_, x_, scale_); });
+# CHECK-NEXT: return pyxc::rt::call_nogil([&]() __attribute__((noinline)) { return first__impl(n_, x_, scale_); });
 
 # CHECK-LABEL: static PyObject* second__vectorcall(
 # Straight-line body: keeps the GIL.

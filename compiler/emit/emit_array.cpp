@@ -1,0 +1,131 @@
+// Arrays: element access with the function's index checks, shape queries,
+// pyxc.empty/zeros, augmented element stores and `for x in a`.
+//
+// An element is `a_.at<Bounds, Wrap>(i, j)`: the two template flags are the
+// boundscheck/wraparound directives, so a function compiled with both off
+// indexes with plain pointer arithmetic (runtime/pyxc/array.h).
+#include <fmt/format.h>
+
+#include "compiler/emit/analysis.h"
+#include "compiler/emit/function_emitter.h"
+#include "compiler/emit/primitives.h"
+
+namespace pyxc::emit {
+
+using ast::Expr;
+using ast::ExprKind;
+using ast::Stmt;
+using types::Scalar;
+using types::Type;
+
+namespace {
+
+const Type kI64 = Type::scalarOf(Scalar::I64);
+
+bool isArray(const Type& t) { return t.kind == types::TypeKind::Array; }
+
+std::string commaJoined(const std::vector<std::string>& parts) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+  return out;
+}
+
+}  // namespace
+
+std::string FunctionEmitter::arrayAttribute(const Expr& e) {
+  const Expr& object = *e.operands[0];
+  const Type& array = object.type;
+  if (e.text == "ndim") return fmt::format("(static_cast<void>({}), int64_t{{{}}})", expr(object), array.ndim);
+  if (e.text == "size") return expr(object) + ".size()";
+  if (e.text == "shape") return expr(object) + ".shapeTuple()";
+  return unsupported(e, "the array attribute '" + e.text + "'");
+}
+
+std::optional<std::string> FunctionEmitter::arrayShapeItem(const Expr& subscript) {
+  const Expr& object = *subscript.operands[0];
+  if (object.kind != ExprKind::Attribute || object.text != "shape" || !object.operand(0) ||
+      !isArray(object.operand(0)->type) || subscript.operands.size() != 2)
+    return std::nullopt;
+  auto index = constantInt(*subscript.operands[1]);
+  int ndim = object.operand(0)->type.ndim;
+  if (index && *index < 0) *index += ndim;
+  if (!index || *index < 0 || *index >= ndim) return std::nullopt;
+  return fmt::format("{}.dim({})", expr(*object.operand(0)), *index);
+}
+
+std::string FunctionEmitter::arrayElement(const Expr& subscript) {
+  const Expr& object = *subscript.operands[0];
+  std::vector<Operand> operands{operand(object, object.type)};
+  for (size_t i = 1; i < subscript.operands.size(); ++i) operands.push_back(operand(*subscript.operands[i], kI64));
+  const ast::Directives& d = fn_.directives;
+  return sequenced(operands, Type::scalarOf(object.type.scalar), [&](const std::vector<std::string>& values) {
+    std::vector<std::string> indices(values.begin() + 1, values.end());
+    return fmt::format("{}.at<{}, {}>({})", values[0], d.boundscheck, d.wraparound, commaJoined(indices));
+  });
+}
+
+std::string FunctionEmitter::arrayConstructor(const Expr& call) {
+  const Type& array = call.type;
+  std::vector<Operand> dims;
+  for (const Expr* dim : callArguments(call)) {
+    if (!dim) return unsupported(call, "pyxc." + call.ref.name + "() without a shape");
+    dims.push_back(operand(*dim, kI64));
+  }
+  bool zeroed = call.ref.name == "zeros";
+  return sequenced(dims, array, [&](const std::vector<std::string>& values) {
+    return fmt::format("{}::allocate({{{}}}, {})", types::cppName(array), commaJoined(values), zeroed);
+  });
+}
+
+void FunctionEmitter::arrayAugAssign(const Stmt& s) {
+  const Expr& target = *s.exprs[0];
+  const Expr& value = *s.exprs[1];
+  const Type element = Type::scalarOf(target.operands[0]->type.scalar);
+  Type operandType = s.operandTypes.size() > 0 ? s.operandTypes[0] : element;
+  Type resultType = s.operandTypes.size() > 1 ? s.operandTypes[1] : element;
+  auto primitive = binaryPrimitive(s.binaryOp, operandType, fn_.directives);
+  if (!primitive || operandType.isUnknown())
+    return unsupportedStatement(s, fmt::format("'{}=' on an array element", ast::spelling(s.binaryOp)));
+  // Python reads the element (checking the index) before it evaluates the
+  // right side: bind a reference to it first.
+  std::string ref = temp();
+  line("{");
+  out_->indent();
+  line(fmt::format("{}& {} = {};", types::cppName(element), ref, withoutOuterParens(arrayElement(target))));
+  Operand current{nullptr, operandType, convertValue(ref, element, operandType)};
+  std::string text = sequenced({current, operand(value, operandType)}, binaryResultType(s.binaryOp, operandType),
+                               [&](const std::vector<std::string>& operands) {
+                                 return applyPattern(*primitive, operands, operandType);
+                               });
+  text = convertValue(text, binaryResultType(s.binaryOp, operandType), resultType);
+  line(fmt::format("{} = {};", ref, withoutOuterParens(convertValue(text, resultType, element))));
+  out_->dedent();
+  line("}");
+}
+
+void FunctionEmitter::forArray(const Stmt& s) {
+  const Expr& target = *s.exprs[0];
+  const Expr& iterable = *s.exprs[1];
+  const ast::Local* local = localOf(target);
+  if (!local || target.kind != ExprKind::Name) return unsupportedStatement(s, "this for loop over an array");
+  line("{");
+  out_->indent();
+  std::string brokeFlag;
+  if (!s.orelse.empty()) {
+    brokeFlag = temp() + "_broke";
+    line(fmt::format("bool {} = false;", brokeFlag));
+  }
+  // The array is evaluated once, before the loop, as Python's iter() does.
+  std::string array = temp();
+  line(fmt::format("const auto {} = {};", array, withoutOuterParens(expr(iterable))));
+  std::string counter = temp();
+  line(fmt::format("for (int64_t {0} = 0; {0} < {1}.dim(0); ++{0}) {{", counter, array));
+  out_->indent();
+  assignTo(target, fmt::format("{}({})", array, counter), Type::scalarOf(iterable.type.scalar));
+  out_->dedent();
+  loopBody(s, brokeFlag);
+  out_->dedent();
+  line("}");
+}
+
+}  // namespace pyxc::emit

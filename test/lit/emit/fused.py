@@ -1,0 +1,27 @@
+# Fused types: one C++ body per member, and a dispatcher that forwards to the
+# first specialization whose buffers match (exact scalar types first).
+# RUN: %pyxc emit --no-line-directives %s | %FileCheck %s
+import pyxc
+from pyxc import f32, f64
+
+T = pyxc.fused("T", f32, f64)
+
+
+@pyxc.native
+def scale(a: T[:], k: T) -> None:
+    for i in range(len(a)):
+        a[i] *= k
+# CHECK-LABEL: static void scale__f32__impl(pyxc::rt::ArrayView<float, 1, false> a_, float k_);
+# CHECK-NEXT: static void scale__f64__impl(pyxc::rt::ArrayView<double, 1, false> a_, double k_);
+# CHECK-LABEL: static PyObject* scale__f32__vectorcall(
+# CHECK: if (!a_.acquire(bound[0], true, "scale", "a")) return nullptr;
+# CHECK-LABEL: static PyObject* scale__vectorcall(
+# CHECK: if (pyxc::rt::buffer_matches<float>(bound[0]) && (!bound[1] || pyxc::rt::scalar_matches<float>(bound[1]))) return scale__f32__vectorcall(nullptr, args, nargsf, kwnames);
+# CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0]) && (!bound[1] || pyxc::rt::scalar_matches<double>(bound[1]))) return scale__f64__vectorcall(nullptr, args, nargsf, kwnames);
+# CHECK-NEXT: if (pyxc::rt::buffer_matches<float>(bound[0])) return scale__f32__vectorcall(nullptr, args, nargsf, kwnames);
+# CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0])) return scale__f64__vectorcall(nullptr, args, nargsf, kwnames);
+# CHECK-NEXT: if (!(pyxc::rt::buffer_matches<float>(bound[0]) || pyxc::rt::buffer_matches<double>(bound[0]))) return pyxc::rt::fused_mismatch("scale", "a", bound[0], "f32 or f64");
+# Python sees one function.
+# CHECK: static const pyxc::rt::FunctionEntry functions[] = {
+# CHECK-NEXT: {"scale", scale__vectorcall},
+# CHECK-NEXT: };
