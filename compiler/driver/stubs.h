@@ -5,8 +5,9 @@
 // not list (the Python part of the module) stay usable, untyped (PEP 484's
 // partial stubs). Types are what callers may pass and get back: int for every
 // integer width, float for f32/f64, a buffer for an array parameter
-// (typing_extensions.Buffer: any object with the buffer protocol), Any for
-// an array result.
+// (collections.abc.Buffer on Python 3.12+, where NumPy's stubs declare the
+// buffer protocol; Any before), Any for an array result. A fused function
+// gets an @overload per distinct Python-level signature.
 #pragma once
 
 #include <string>

@@ -194,3 +194,20 @@ def test_pyxc_cache_key_names_exactly_the_entries_a_wheel_build_makes(project, p
                  env=dict(os.environ, PYXC_CACHE_DIR=str(cache)))
     module_keys = {line.split()[0] for line in listed.stderr.splitlines() if line.endswith(".py")}
     assert len(entries) == 2 and module_keys == entries
+
+
+@pytest.mark.parametrize("python_version", ["3.11", "3.12"])
+def test_array_and_fused_stubs_accept_numpy_and_reject_wrong_calls(pyxc_bin, tmp_path, python_version):
+    pytest.importorskip("mypy")
+    pytest.importorskip("numpy")
+    shutil.copy(REPO / "test" / "lit" / "packaging" / "Inputs" / "stub_arrays.py", tmp_path / "stub_arrays.py")
+    run([pyxc_bin, "stubs", "stub_arrays.py"], cwd=tmp_path)
+    (tmp_path / "good.py").write_text(
+        "import array\nimport numpy\nfrom stub_arrays import make, scale, total, twice\n"
+        "a: float = total(numpy.zeros(3), 0)\nb: float = total(array.array('d', [1.0]), 0)\n"
+        "c: int = twice(3)\nd: float = twice(2.5)\nscale(numpy.zeros(3, dtype=numpy.float32), 2.0)\ne = make(3)\n")
+    (tmp_path / "bad.py").write_text("from stub_arrays import twice\nx: str = twice(1)\n")
+    mypy = [sys.executable, "-m", "mypy", "--no-incremental", "--python-version", python_version]
+    assert "Success" in run([*mypy, "--strict", "stub_arrays.pyi", "good.py"], cwd=tmp_path).stdout
+    bad = run([*mypy, "bad.py"], cwd=tmp_path, check=False)
+    assert bad.returncode == 1 and 'variable has type "str"' in bad.stdout
