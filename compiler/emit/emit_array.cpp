@@ -6,6 +6,9 @@
 // indexes with plain pointer arithmetic (runtime/pyxc/array.h).
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
+
 #include "compiler/emit/analysis.h"
 #include "compiler/emit/function_emitter.h"
 #include "compiler/emit/primitives.h"
@@ -23,6 +26,10 @@ namespace {
 const Type kI64 = Type::scalarOf(Scalar::I64);
 
 bool isArray(const Type& t) { return t.kind == types::TypeKind::Array; }
+
+bool isLocalName(const Expr& e) {
+  return e.kind == ExprKind::Name && e.ref.kind == ast::RefKind::Local && e.ref.index >= 0 && !e.maybeUnbound;
+}
 
 std::string commaJoined(const std::vector<std::string>& parts) {
   std::string out;
@@ -58,10 +65,58 @@ std::string FunctionEmitter::arrayElement(const Expr& subscript) {
   std::vector<Operand> operands{operand(object, object.type)};
   for (size_t i = 1; i < subscript.operands.size(); ++i) operands.push_back(operand(*subscript.operands[i], kI64));
   const ast::Directives& d = fn_.directives;
+  // Axes a range check before the enclosing loop proved in range.
+  unsigned proven = 0;
+  for (size_t k = 0; k + 1 < subscript.operands.size(); ++k)
+    if (isLocalName(object) && isLocalName(*subscript.operands[k + 1]))
+      for (const ProvenAccess& access : provenInRange_)
+        if (access == ProvenAccess{object.ref.index, static_cast<int>(k), subscript.operands[k + 1]->ref.index})
+          proven |= 1u << k;
   return sequenced(operands, Type::scalarOf(object.type.scalar), [&](const std::vector<std::string>& values) {
     std::vector<std::string> indices(values.begin() + 1, values.end());
-    return fmt::format("{}.at<{}, {}>({})", values[0], d.boundscheck, d.wraparound, commaJoined(indices));
+    if (proven == 0)
+      return fmt::format("{}.at<{}, {}>({})", values[0], d.boundscheck, d.wraparound, commaJoined(indices));
+    unsigned all = object.type.ndim >= 32 ? ~0u : (1u << object.type.ndim) - 1;
+    return fmt::format("{}.atMasked<{}u, {}u>({})", values[0], d.boundscheck ? all & ~proven : 0u,
+                       d.wraparound ? all & ~proven : 0u, commaJoined(indices));
   });
+}
+
+std::vector<ProvenAccess> accessesProvenByRange(const Stmt& forStmt, size_t rangeArgs, const ast::FunctionDef& fn,
+                                                const std::vector<bool>& needsBoundFlag) {
+  std::vector<ProvenAccess> out;
+  const Expr& target = *forStmt.exprs[0];
+  if (rangeArgs > 2 || !isLocalName(target)) return out;
+  bool nestedLoop = false;
+  std::function<void(const ast::Block&)> scan = [&](const ast::Block& body) {
+    for (const auto& s : body) {
+      if (s->kind == ast::StmtKind::For || s->kind == ast::StmtKind::While) nestedLoop = true;
+      scan(s->body);
+      scan(s->orelse);
+    }
+  };
+  scan(forStmt.body);
+  if (nestedLoop) return out;
+  // Locals the body rebinds: their value is not the one checked before it.
+  std::vector<bool> rebound(fn.locals.size(), false);
+  forEachExpr(forStmt.body, [&](const Expr& e, bool isTarget) {
+    if (isTarget && isLocalName(e)) rebound[static_cast<size_t>(e.ref.index)] = true;
+  });
+  int loopVariable = target.ref.index;
+  if (rebound[static_cast<size_t>(loopVariable)] || !fn.locals[static_cast<size_t>(loopVariable)].type.isInteger())
+    return out;
+  forEachExpr(forStmt.body, [&](const Expr& e, bool) {
+    if (e.kind != ExprKind::Subscript || !isLocalName(*e.operands[0]) || !isArray(e.operands[0]->type)) return;
+    int array = e.operands[0]->ref.index;
+    if (rebound[static_cast<size_t>(array)] || needsBoundFlag[static_cast<size_t>(array)]) return;
+    for (size_t k = 0; k + 1 < e.operands.size(); ++k) {
+      const Expr* index = e.operands[k + 1].get();
+      if (!index || !isLocalName(*index) || index->ref.index != loopVariable) continue;
+      ProvenAccess access{array, static_cast<int>(k), loopVariable};
+      if (std::find(out.begin(), out.end(), access) == out.end()) out.push_back(access);
+    }
+  });
+  return out;
 }
 
 std::string FunctionEmitter::arrayConstructor(const Expr& call) {

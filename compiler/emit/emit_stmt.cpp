@@ -306,12 +306,20 @@ void FunctionEmitter::ifStatement(const Stmt& s, bool isElif) {
 }
 
 void FunctionEmitter::loopBody(const Stmt& s, const std::string& brokeFlag) {
+  loopBlock(s, brokeFlag);
+  loopElse(s, brokeFlag);
+}
+
+void FunctionEmitter::loopBlock(const Stmt& s, const std::string& brokeFlag) {
   out_->indent();
   loopBrokeFlags_.push_back(brokeFlag);
   block(s.body);
   loopBrokeFlags_.pop_back();
   out_->dedent();
   line("}");
+}
+
+void FunctionEmitter::loopElse(const Stmt& s, const std::string& brokeFlag) {
   if (brokeFlag.empty()) return;
   // for/while ... else: the else block runs when the loop ended without break.
   line(fmt::format("if (!{}) {{", brokeFlag));
@@ -373,6 +381,42 @@ void FunctionEmitter::forRange(const Stmt& s, const Expr& rangeCall) {
     bounds.push_back(temp());
     line(fmt::format("const int64_t {} = {};", bounds.back(), exprAs(*arg, kI64)));
   }
+  // Array accesses indexed by the loop variable are in range on every
+  // iteration when the range is inside the axis: check that once and run an
+  // unchecked copy of the loop (the checked one runs otherwise, so the
+  // first bad index still raises where Python raises it).
+  std::vector<ProvenAccess> proven = fn_.directives.boundscheck || fn_.directives.wraparound
+                                           ? accessesProvenByRange(s, args.size(), fn_, needsBoundFlag_)
+                                           : std::vector<ProvenAccess>{};
+  std::string inRange;
+  if (!proven.empty()) {
+    std::string start = args.size() == 2 ? bounds[0] : "int64_t{0}";
+    std::string stop = bounds.back();
+    inRange = fmt::format("{} >= {} || ({} >= 0", start, stop, start);
+    for (const ProvenAccess& access : proven)
+      inRange += fmt::format(" && {} <= {}.dim({})", stop, localName(fn_.locals[access.array].name), access.axis);
+    inRange += ")";
+  }
+  for (int copy = proven.empty() ? 1 : 0; copy < 2; ++copy) {
+    if (!proven.empty()) {
+      line(copy == 0 ? fmt::format("if ({}) {{", inRange) : "} else {");
+      out_->indent();
+    }
+    if (copy == 0) provenInRange_ = proven;
+    rangeLoop(s, args, bounds, brokeFlag);
+    provenInRange_.clear();
+    if (!proven.empty()) out_->dedent();
+  }
+  if (!proven.empty()) line("}");
+  loopElse(s, brokeFlag);
+  out_->dedent();
+  line("}");
+}
+
+void FunctionEmitter::rangeLoop(const Stmt& s, const std::vector<const Expr*>& args,
+                                const std::vector<std::string>& bounds, const std::string& brokeFlag) {
+  const Expr& target = *s.exprs[0];
+  const ast::Local* local = localOf(target);
   std::string counter = temp();
   std::string value = counter;
   if (args.size() == 1) {
@@ -400,9 +444,7 @@ void FunctionEmitter::forRange(const Stmt& s, const Expr& rangeCall) {
     assignTo(target, value, kI64);
   }
   out_->dedent();
-  loopBody(s, brokeFlag);
-  out_->dedent();
-  line("}");
+  loopBlock(s, brokeFlag);
 }
 
 void FunctionEmitter::returnStatement(const Stmt& s) {

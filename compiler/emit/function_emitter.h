@@ -52,6 +52,22 @@ bool bodyNeedsNoGil(const ast::FunctionDef& fn);
 // parameter's C++ type; empty when it is not a literal constant.
 std::string defaultValueLiteral(const ast::Param& param);
 
+// `array[..., v, ...]` with the loop variable `v` on `axis`: inside a
+// `range(start, stop)` loop with 0 <= start and stop <= array.dim(axis) it
+// needs no check. `array` and `loopVariable` are local slots.
+struct ProvenAccess {
+  int array;
+  int axis;
+  int loopVariable;
+  bool operator==(const ProvenAccess&) const = default;
+};
+
+// The accesses of a range loop's body that a range check before the loop
+// proves in range (innermost loops with step 1 only: each versioned loop is
+// emitted twice).
+std::vector<ProvenAccess> accessesProvenByRange(const ast::Stmt& forStmt, size_t rangeArgs,
+                                                const ast::FunctionDef& fn, const std::vector<bool>& needsBoundFlag);
+
 class FunctionEmitter {
  public:
   FunctionEmitter(const ModuleContext& context, const ast::FunctionDef& fn);
@@ -134,6 +150,12 @@ class FunctionEmitter {
   void forLoop(const ast::Stmt& s);
   void forRange(const ast::Stmt& s, const ast::Expr& rangeCall);
   void loopBody(const ast::Stmt& s, const std::string& brokeFlag);
+  // The loop's statements and closing brace; the for/while-else block.
+  void loopBlock(const ast::Stmt& s, const std::string& brokeFlag);
+  void loopElse(const ast::Stmt& s, const std::string& brokeFlag);
+  // One `for` over the evaluated range bounds, with its body.
+  void rangeLoop(const ast::Stmt& s, const std::vector<const ast::Expr*>& args, const std::vector<std::string>& bounds,
+                 const std::string& brokeFlag);
   void returnStatement(const ast::Stmt& s);
   void raiseStatement(const ast::Stmt& s);
   void assertStatement(const ast::Stmt& s);
@@ -158,6 +180,9 @@ class FunctionEmitter {
   std::vector<std::string> loopBrokeFlags_;
   std::vector<std::string> prelude_;
   bool preludeEnabled_ = false;
+  // While emitting a loop copy that runs only when its range is inside
+  // these axes: accesses there need no index checks (forRange).
+  std::vector<ProvenAccess> provenInRange_;
 };
 
 }  // namespace pyxc::emit

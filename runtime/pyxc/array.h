@@ -100,8 +100,14 @@ struct ArrayView {
   // Element with Python's index rules (see array_index).
   template <bool Bounds, bool Wrap, class... I>
   [[gnu::always_inline]] T& at(I... index) const {
+    return atMasked<Bounds ? ~0u : 0u, Wrap ? ~0u : 0u>(index...);
+  }
+  // The same, per axis: bit k of each mask turns that check on for axis k
+  // (an axis whose index a loop already proved in range needs neither).
+  template <unsigned BoundsMask, unsigned WrapMask, class... I>
+  [[gnu::always_inline]] T& atMasked(I... index) const {
     static_assert(sizeof...(I) == N, "one index per axis");
-    return atAxes<Bounds, Wrap>(std::make_integer_sequence<int, N>{}, static_cast<int64_t>(index)...);
+    return atAxes<BoundsMask, WrapMask>(std::make_integer_sequence<int, N>{}, static_cast<int64_t>(index)...);
   }
 
   int64_t dim(int axis) const { return shape[axis]; }
@@ -134,9 +140,10 @@ struct ArrayView {
  private:
   // A braced list runs its elements in order: axis 0 is checked first, so
   // the IndexError names the axis NumPy names.
-  template <bool Bounds, bool Wrap, int... K, class... I>
+  template <unsigned BoundsMask, unsigned WrapMask, int... K, class... I>
   [[gnu::always_inline]] T& atAxes(std::integer_sequence<int, K...>, I... index) const {
-    const int64_t checked[N] = {array_index<Bounds, Wrap>(index, shape[K], K)...};
+    const int64_t checked[N] = {
+        array_index<((BoundsMask >> K) & 1u) != 0, ((WrapMask >> K) & 1u) != 0>(index, shape[K], K)...};
     return (*this)(checked[K]...);
   }
   template <int... K>
@@ -203,6 +210,10 @@ class Array {
   template <bool Bounds, bool Wrap, class... I>
   [[gnu::always_inline]] T& at(I... index) const {
     return view_.template at<Bounds, Wrap>(index...);
+  }
+  template <unsigned BoundsMask, unsigned WrapMask, class... I>
+  [[gnu::always_inline]] T& atMasked(I... index) const {
+    return view_.template atMasked<BoundsMask, WrapMask>(index...);
   }
   int64_t dim(int axis) const { return view_.shape[axis]; }
   int64_t size() const { return view_.size(); }

@@ -12,6 +12,7 @@ fixture. Not differential: these are the compiled side's own contract.
 from __future__ import annotations
 
 import array
+import ctypes
 import gc
 import math
 import os
@@ -76,8 +77,9 @@ def weighted_2d(a) -> float:
     lambda: memoryview(np.arange(5.0)),
     lambda: memoryview(array.array("d", [3.0, 4.0])),
     lambda: memoryview(np.arange(10.0))[::-2],
+    lambda: (ctypes.c_double * 3)(1.0, 2.0, 3.5),  # exports format '<d'
 ], ids=["C", "step2", "step3", "reversed", "column", "row", "empty", "array.array", "memoryview",
-        "memoryview-array", "memoryview-strided"])
+        "memoryview-array", "memoryview-strided", "ctypes"])
 def test_one_dimensional_exporters(native, make):
     obj = make()
     expected = sum(float(x) for x in np.asarray(obj))
@@ -177,7 +179,10 @@ def test_non_buffer_is_type_error_naming_parameter(native, value):
     (np.zeros(3, dtype=np.complex128), None),
     (np.zeros(3, dtype=">f8"), None),
     (np.zeros(3, dtype=np.float16), None),
-], ids=["i64", "f32", "i32", "bool", "array-i", "bytearray", "complex", "big-endian", "f16"])
+    (np.zeros(3, dtype=[("x", "f8")]), None),
+    ((ctypes.c_float * 2)(), "f32"),
+], ids=["i64", "f32", "i32", "bool", "array-i", "bytearray", "complex", "big-endian", "f16", "struct",
+        "ctypes-float"])
 def test_wrong_dtype_is_type_error_with_both_formats(native, obj, given):
     error = raises(lambda: native.read_sum(obj))
     assert type(error) is TypeError, error
@@ -576,3 +581,35 @@ def test_bool_arrays_take_bool_buffers_only(corpus, pyxc_bin):
     assert type(error) is TypeError and "bool" in str(error) and "'?'" in str(error), error
     mask = flags.new_mask(np.array([np.nan, 1.0]))
     assert type(mask) is np.ndarray and mask.dtype == np.bool_ and mask.tolist() == [True, False]
+
+
+def test_array_loops_release_the_gil(corpus, pyxc_bin):
+    if pure_mode():
+        pytest.skip("PYXC_E2E_PURE=1: the binding tests need the compiled module")
+    import threading
+    kernels = corpus.pair("arrays_kernels").compiled
+    out = np.zeros((300, 300), dtype=np.int64)
+    kernels.mandelbrot(out[:2, :2], -2.0, 1.0, -1.5, 1.5, 10)  # warm-up
+    counter = [0]
+    stop = threading.Event()
+    started = threading.Event()
+
+    def spin():
+        started.set()
+        while not stop.is_set():
+            counter[0] += 1
+
+    thread = threading.Thread(target=spin)
+    thread.start()
+    started.wait()
+    try:
+        before = counter[0]
+        total = kernels.mandelbrot(out, -2.0, 1.0, -1.5, 1.5, 300)
+        during = counter[0] - before
+    finally:
+        stop.set()
+        thread.join()
+    assert total == int(out.sum()) and total > 0
+    # With the GIL held for the whole call the other thread could not run
+    # a single bytecode between `before` and the end of the call.
+    assert during > 1000, f"the other thread advanced only {during} times during the native call"

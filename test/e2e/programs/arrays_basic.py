@@ -38,6 +38,9 @@ PYXC_TEST_ARGS = {
     "get_u64_index": {"i": [0, 1, 2, 5, 2**31, 2**63 - 1, 2**63, 2**64 - 1]},
     "get_i8_index": {"i": (-128, 127)},
     "feed_forward": {"a": SMALL},
+    "first_negative": {"a": (-3, 20)},
+    "int_div_elements": {"a": (-1000, 1000), "b": [-50, -7, -1, 1, 2, 3, 49]},
+    "float_div_elements": {"a": (-1e6, 1e6), "b": [0.5, -0.5, 3.0, -7.25, 1e-300, 1e300, -2.0]},
     "aug_order": {"a": SMALL, "i": (-4, 4), "z": [0, 1, 3]},
     "store_order": {"a": SMALL, "i": (-4, 4), "z": [0, 1, 3]},
 }
@@ -244,3 +247,33 @@ def aug_order(a: i64[:], i: int, z: int) -> None:
 def store_order(a: i64[:], i: int, z: int) -> None:
     # A plain store evaluates the right side first.
     a[i] = 10 // z
+
+
+@pyxc.native
+def first_negative(a: i64[:]) -> int:
+    k = -1
+    i = 0
+    for x in a:
+        if x < 0:
+            k = i
+            break
+        i += 1
+    return k
+
+
+@pyxc.native
+def int_div_elements(a: i64[:], b: i64[:], q: i64[:], r: i64[:]) -> float:
+    # Floor division and modulo of int64 elements (nonzero divisors: NumPy
+    # would give 0 with a warning where pyxc raises).
+    t = 0.0
+    for i in range(len(a)):
+        q[i] = a[i] // b[i]
+        r[i] = a[i] % b[i]
+        t += a[i] / b[i]
+    return t
+
+
+@pyxc.native
+def float_div_elements(a: f64[:], b: f64[:], out: f64[:]) -> None:
+    for i in range(len(a)):
+        out[i] = a[i] // b[i] + a[i] % b[i]

@@ -33,6 +33,8 @@ PYXC_TEST_ARGS = {
     "col_means": {},
     "zeros_4d": {"n": (0, 3)},
     "returned_then_read": {"n": SIZE},
+    "contiguous_to_strided": {},
+    "new_then_contiguous_helper": {"n": SIZE},
 }
 
 
@@ -222,3 +224,23 @@ def zeros_builtin_dtypes(n: int) -> tuple[int, float]:
         s += int(ints[i])
         t += float(floats[i, 0]) + float(floats[i, 1])
     return s, t
+
+
+@pyxc.native
+def contiguous_to_strided(a: f64[::1]) -> float:
+    # A T[::1] view passed where the callee takes T[:].
+    return helper_dot(a, a)
+
+
+@pyxc.native
+def contiguous_helper(a: f64[::1]) -> float:
+    return a[len(a) - 1] if len(a) > 0 else -1.0
+
+
+@pyxc.native
+def new_then_contiguous_helper(n: int) -> float:
+    # pyxc.zeros is C-contiguous: it can go to a T[::1] callee.
+    b = pyxc.zeros(n)
+    for i in range(n):
+        b[i] = i * 1.5
+    return contiguous_helper(b) + contiguous_to_strided(b)

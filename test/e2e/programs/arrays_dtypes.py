@@ -32,6 +32,12 @@ PYXC_TEST_ARGS = {
     "u64_max": {},
     "i8_negate": {"a": (-127, 127)},
     "u8_to_u16": {},
+    "join_i16_f32": {"a": {"shape": ("n",)}, "b": {"shape": ("n",)}, "out": {"shape": ("n",)}},
+    "join_i32_f32": {"a": {"shape": ("n",)}, "b": {"shape": ("n",)}, "out": {"shape": ("n",)}},
+    "join_u8_i8": {"a": {"shape": ("n",)}, "b": {"shape": ("n",)}, "out": {"shape": ("n",)}},
+    "join_i32_i64": {"a": {"shape": ("n",)}, "b": {"elements": (-2**40, 2**40), "shape": ("n",)},
+                     "out": {"shape": ("n",)}},
+    "u8_against_wide_literals": {},
 }
 PYXC_TEST_CASES = {
     "store_i8": [([0], 0, 127), ([0], 0, 128), ([0], 0, -128), ([0], 0, -129)],
@@ -198,3 +204,46 @@ def i8_negate(a: i8[:]) -> None:
 def u8_to_u16(a: u8[:], out: u16[:]) -> None:
     for i in range(len(a)):
         out[i] = int(a[i]) * 256 + int(a[i])
+
+
+# Element types join as NumPy joins array scalars (docs/semantics.md):
+# an int of at most 16 bits with f32 gives f32, a wider one f64; u8 with
+# i8 gives i16; i32 with i64 gives i64.
+@pyxc.native
+def join_i16_f32(a: i16[:], b: f32[:], out: f32[:]) -> None:
+    for i in range(len(a)):
+        out[i] = a[i] + b[i]
+
+
+@pyxc.native
+def join_i32_f32(a: i32[:], b: f32[:], out: f64[:]) -> None:
+    for i in range(len(a)):
+        out[i] = a[i] * b[i]
+
+
+@pyxc.native
+def join_u8_i8(a: u8[:], b: i8[:], out: i16[:]) -> None:
+    for i in range(len(a)):
+        out[i] = a[i] + b[i]
+
+
+@pyxc.native
+def join_i32_i64(a: i32[:], b: i64[:], out: i64[:]) -> None:
+    for i in range(len(a)):
+        out[i] = a[i] - b[i]
+
+
+@pyxc.native
+def u8_against_wide_literals(a: u8[:]) -> tuple[int, int, int]:
+    # Literals a u8 cannot hold compare exactly (NumPy 2 does too).
+    above = 0
+    equal = 0
+    below = 0
+    for x in a:
+        if x > -1:
+            above += 1
+        if x == 256:
+            equal += 1
+        if x < 300:
+            below += 1
+    return above, equal, below

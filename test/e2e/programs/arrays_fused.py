@@ -25,6 +25,8 @@ PYXC_TEST_ARGS = {
     "index_integer": {"i": (-10, 10)},
     "copy_t": {"src": {"shape": ("n",)}, "dst": {"shape": ("n",)}},
     "first_t": {},
+    "accumulate_in_t": {"a": (-1e3, 1e3)},
+    "fused_callee": {"a": (-1e3, 1e3)},
     "last_floating": {},
 }
 
@@ -126,3 +128,19 @@ def first_t(a: T[:]) -> T:
 def last_floating(a: pyxc.floating[:, :]) -> pyxc.floating:
     return a[-1, -1]
 
+
+
+@pyxc.native
+def accumulate_in_t(a: T[:]) -> float:
+    # A local annotated with the fused name: f32 arithmetic in the f32
+    # specialization (under CPython, 0.0 + float32 is a float32 too).
+    acc: T = 0.0
+    for x in a:
+        acc += x
+    return float(acc)
+
+
+@pyxc.native
+def fused_callee(a: T[:]) -> float:
+    # A native call picks the callee's specialization at compile time.
+    return accumulate_in_t(a) + 1.0

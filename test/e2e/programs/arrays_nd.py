@@ -30,6 +30,7 @@ PYXC_TEST_ARGS = {
     "scale_rows": {"a": {"shape": ("n", "m")}, "k": {"shape": ("n",)}},
     "corner_sum": {"a": SMALL},
     "flip_lr": {"a": SMALL},
+    "last_axis": {},
     "count_equal": {"a": (-2, 2), "b": (-2, 2)},
 }
 PYXC_TEST_CASES = {
@@ -199,3 +200,9 @@ def count_equal(a: i64[:, :], b: i64[:, :]) -> int:
             if a[i, j] == b[i, j]:
                 c += 1
     return c
+
+
+@pyxc.native
+def last_axis(a: f64[:, :, :]) -> tuple[int, int]:
+    # A negative constant axis: a.shape[-1] is the last one.
+    return a.shape[-1], a.shape[-3]

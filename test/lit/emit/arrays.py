@@ -97,3 +97,20 @@ def bucket(x: f64, scale: f64) -> int:
 # overflowcheck=False: int() of a float is a plain truncating conversion.
 # CHECK-LABEL: static int64_t bucket__impl(
 # CHECK: return static_cast<int64_t>((x_ * scale_));
+
+
+@pyxc.native
+def copy_prefix(src: f64[:], dst: f64[:], n: int) -> None:
+    for i in range(n):
+        dst[i] = src[i]
+# An innermost range loop whose accesses are indexed by the loop variable
+# runs unchecked when one test before it proves the range inside the axes;
+# otherwise the checked copy runs, and raises at the first bad index.
+# CHECK-LABEL: static void copy_prefix__impl(
+# CHECK: const int64_t [[STOP:pyxc_t[0-9]+]] = n_;
+# CHECK-NEXT: if (int64_t{0} >= [[STOP]] || (int64_t{0} >= 0 && [[STOP]] <= dst_.dim(0) && [[STOP]] <= src_.dim(0))) {
+# CHECK: const double [[V:pyxc_t[0-9]+]] = src_.atMasked<0u, 0u>(i_);
+# CHECK-NEXT: dst_.atMasked<0u, 0u>(i_) = [[V]];
+# CHECK: } else {
+# CHECK: const double [[W:pyxc_t[0-9]+]] = src_.at<true, true>(i_);
+# CHECK-NEXT: dst_.at<true, true>(i_) = [[W]];
