@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "compiler/diagnostics/render.h"
+#include "compiler/driver/bench.h"
 #include "compiler/driver/build.h"
 #include "compiler/driver/driver.h"
 #include "compiler/driver/frontend.h"
@@ -101,6 +102,10 @@ int runDriver(int argc, char** argv) {
   checkCmd->add_option("file", checkFile, "a Python module")->required();
   addCommonOptions(checkCmd, common);
 
+  // Everything after `bench` goes to the Python harness, --help included.
+  auto* benchCmd = app.add_subcommand("bench", "run asv-style benchmarks; A/B against a git baseline (see --help)");
+  benchCmd->prefix_command()->set_help_flag();
+
   PackagingCommands packaging(app);
 
   try {
@@ -129,6 +134,7 @@ int runDriver(int argc, char** argv) {
   if (int rc = packaging.run(); rc >= 0) return rc;
   if (*emitCmd) return runEmit(emitFile, dumpAst, !noLines, common);
   if (*checkCmd) return runCheck(checkFile, common);
+  if (*benchCmd) return runBench(benchCmd->remaining());
   std::fputs(app.help().c_str(), stderr);
   return kUsage;
 }

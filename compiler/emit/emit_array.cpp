@@ -87,18 +87,24 @@ std::vector<ProvenAccess> accessesProvenByRange(const Stmt& forStmt, size_t rang
   std::vector<ProvenAccess> out;
   const Expr& target = *forStmt.exprs[0];
   if (rangeArgs > 2 || !isLocalName(target)) return out;
+  // Locals the body rebinds: their value is not the one checked before it.
+  // forEachExpr sees `x = ...` targets; `x += ...` reads its target first,
+  // so augmented assignments are looked at here.
+  std::vector<bool> rebound(fn.locals.size(), false);
   bool nestedLoop = false;
   std::function<void(const ast::Block&)> scan = [&](const ast::Block& body) {
     for (const auto& s : body) {
       if (s->kind == ast::StmtKind::For || s->kind == ast::StmtKind::While) nestedLoop = true;
+      if (s->kind == ast::StmtKind::AugAssign && !s->exprs.empty() && s->exprs[0] &&
+          s->exprs[0]->kind == ExprKind::Name && s->exprs[0]->ref.kind == ast::RefKind::Local &&
+          s->exprs[0]->ref.index >= 0)
+        rebound[static_cast<size_t>(s->exprs[0]->ref.index)] = true;
       scan(s->body);
       scan(s->orelse);
     }
   };
   scan(forStmt.body);
   if (nestedLoop) return out;
-  // Locals the body rebinds: their value is not the one checked before it.
-  std::vector<bool> rebound(fn.locals.size(), false);
   forEachExpr(forStmt.body, [&](const Expr& e, bool isTarget) {
     if (isTarget && isLocalName(e)) rebound[static_cast<size_t>(e.ref.index)] = true;
   });

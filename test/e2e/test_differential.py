@@ -44,11 +44,16 @@ ARRAY_EXAMPLES_DIVISOR = 4
 BROKEN_PROGRAM_ERRORS = (TypeError, NameError, AttributeError)
 
 
-def known_failures(source: str) -> dict:
+def known_failures(source: str, variable: str = "PYXC_TEST_XFAIL") -> dict:
     """A program's PYXC_TEST_XFAIL ({function or "*": reason}), read
     without importing: functions the compiler is known to get wrong or not
     to support yet. They run as xfail(strict=True), so the day the
-    compiler catches up the marker must go (an XPASS fails)."""
+    compiler catches up the marker must go (an XPASS fails).
+
+    PYXC_TEST_UNSAFE (same shape): known bugs that corrupt memory (an
+    unchecked out-of-range store). Running them in the test process would
+    crash it later, far from the cause; test_unsafe_in_subprocess runs
+    their edge cases in a child process instead, also as strict xfail."""
     constants = {}
     for node in ast.parse(source).body:
         if not isinstance(node, ast.Assign) or len(node.targets) != 1 or not isinstance(node.targets[0], ast.Name):
@@ -56,7 +61,7 @@ def known_failures(source: str) -> dict:
         name = node.targets[0].id
         if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
             constants[name] = node.value.value  # a reason shared by several entries
-        if name == "PYXC_TEST_XFAIL":
+        if name == variable:
             return {ast.literal_eval(k): constants[v.id] if isinstance(v, ast.Name) else ast.literal_eval(v)
                     for k, v in zip(node.value.keys, node.value.values)}
     return {}
@@ -67,11 +72,65 @@ def corpus_functions() -> list:
     for program in program_names():
         source = (PROGRAMS_DIR / f"{program}.py").read_text()
         xfail = {} if pure_mode() else known_failures(source)
+        unsafe = {} if pure_mode() else known_failures(source, "PYXC_TEST_UNSAFE")
         for function in native_function_names(source):
             reason = xfail.get(function, xfail.get("*"))
             marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            if function in unsafe:
+                marks = [pytest.mark.xfail(run=False, reason=f"{unsafe[function]} (run in a subprocess by "
+                                                              f"test_unsafe_in_subprocess)")]
             cases.append(pytest.param(program, function, id=f"{program}.{function}", marks=marks))
     return cases
+
+
+def unsafe_functions() -> list:
+    cases = []
+    for program in program_names():
+        source = (PROGRAMS_DIR / f"{program}.py").read_text()
+        for function, reason in known_failures(source, "PYXC_TEST_UNSAFE").items():
+            cases.append(pytest.param(program, function, id=f"{program}.{function}",
+                                      marks=[pytest.mark.xfail(strict=True, reason=reason)]))
+    return cases or [pytest.param(None, None, id="none", marks=pytest.mark.skip("no PYXC_TEST_UNSAFE entries"))]
+
+
+UNSAFE_CHILD = """
+import sys
+sys.path[:0] = [{e2e!r}, {python!r}]
+from pathlib import Path
+import conftest  # noqa: F401 - the Hypothesis profiles
+from programs_support import ProgramPair, import_compiled, import_cpython, native_function_names
+from test_differential import FunctionUnderTest
+path = Path({path!r})
+cpython = import_cpython(path, {program!r} + "__cpython")
+pair = ProgramPair({program!r}, native_function_names(path.read_text()), import_compiled(path, {program!r}), cpython)
+under_test = FunctionUnderTest(pair, {function!r})
+failures = []
+for args in under_test.edge_cases() + pair.explicit_cases({function!r}):
+    try:
+        under_test.check(tuple(args))
+    except AssertionError as failure:
+        failures.append(str(failure))
+print("\\n".join(failures[:10]))
+sys.exit(1 if failures else 0)
+"""
+
+
+@pytest.mark.parametrize(("program", "function"), unsafe_functions())
+def test_unsafe_in_subprocess(corpus, program, function):
+    """Edge cases of a PYXC_TEST_UNSAFE function, in a child process: a
+    crash or a mismatch there fails this test (xfail while the bug is
+    known) without taking the session down."""
+    import subprocess
+    import sys
+    from programs_support import E2E_DIR, REPO_DIR
+    if pure_mode():
+        pytest.skip("PYXC_E2E_PURE=1")
+    corpus.pair(program)  # the build must have succeeded
+    code = UNSAFE_CHILD.format(e2e=str(E2E_DIR), python=str(REPO_DIR / "python"),
+                               path=str(corpus.work_dir / f"{program}.py"), program=program, function=function)
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert completed.returncode == 0, (f"exit {completed.returncode}\n{completed.stdout[-3000:]}"
+                                       f"{completed.stderr[-3000:]}")
 
 
 class FunctionUnderTest:

@@ -62,7 +62,8 @@ def summarize(values: list[float]) -> dict:
             "p90": percentile(values, 0.90), "n": len(values)}
 
 
-def time_calls(function, args: tuple, number: int) -> float:
+# Not named time_*: asv and `pyxc bench` would take a time_* function for a benchmark.
+def measure_calls(function, args: tuple, number: int) -> float:
     """Seconds per call, over `number` back-to-back calls."""
     clock = time.perf_counter
     start = clock()
@@ -114,8 +115,8 @@ def measure(passed: dict, cases: dict, rounds: int, repeats: int, min_time: floa
     for kernel, functions in compiled.items():
         args = cases[kernel].args
         for function in functions.values():  # warm up: caches, page faults, branch predictors
-            time_calls(function, args, 2)
-        per_call = min(time_calls(functions[BASELINE], args, 1) for _ in range(3))
+            measure_calls(function, args, 2)
+        per_call = min(measure_calls(functions[BASELINE], args, 1) for _ in range(3))
         numbers[kernel] = max(1, math.ceil(min_time / per_call))
     ratios = {k: {name: [] for name in functions} for k, functions in compiled.items()}
     seconds = {k: {name: [] for name in functions} for k, functions in compiled.items()}
@@ -130,7 +131,7 @@ def measure(passed: dict, cases: dict, rounds: int, repeats: int, min_time: floa
                 names = list(functions)
                 rng.shuffle(names)
                 for name in names:
-                    best[name] = min(best[name], time_calls(functions[name], args, number))
+                    best[name] = min(best[name], measure_calls(functions[name], args, number))
             for name, per_call in best.items():
                 seconds[kernel][name].append(per_call)
                 ratios[kernel][name].append(per_call / best[BASELINE])
@@ -158,8 +159,8 @@ def measure_cpython(passed: dict, cases: dict, rounds: int, results: dict) -> No
             continue
         args, ratios, seconds = cases[kernel].args, [], []
         for _ in range(rounds):
-            reference = min(time_calls(functions[BASELINE], args, 1) for _ in range(3))
-            python = time_calls(functions["cpython"], args, 1)
+            reference = min(measure_calls(functions[BASELINE], args, 1) for _ in range(3))
+            python = measure_calls(functions["cpython"], args, 1)
             ratios.append(python / reference)
             seconds.append(python)
         results[kernel]["contenders"]["cpython"] = {

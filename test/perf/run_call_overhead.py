@@ -40,7 +40,8 @@ STYLES = {
 BATCH = 100  # calls per loop
 
 
-def time_calls(function, a, b, number: int, style: str = "direct") -> float:
+# Not named time_*: asv and `pyxc bench` would take a time_* function for a benchmark.
+def measure_calls(function, a, b, number: int, style: str = "direct") -> float:
     names = {"f": function, "a": a, "b": b, "loop": range(BATCH), "xs": [a] * BATCH, "ys": [b] * BATCH}
     timer = timeit.Timer(STYLES[style], globals=names)
     batches = max(1, number // BATCH)
@@ -64,7 +65,7 @@ def measure(contenders, attribute: str, a, b, rounds: int, number: int, repeats:
         if result != expected or type(result) is not type(expected):
             raise SystemExit(f"{name}.{attribute}({a!r}, {b!r}) returned {result!r}, expected {expected!r}")
     for function in functions.values():  # warm up caches and branch predictors
-        time_calls(function, a, b, number // 10, style)
+        measure_calls(function, a, b, number // 10, style)
     ratios = {name: [] for name in functions}
     seconds = {name: [] for name in functions}
     for _ in range(rounds):
@@ -73,7 +74,7 @@ def measure(contenders, attribute: str, a, b, rounds: int, number: int, repeats:
             order = list(functions)
             rng.shuffle(order)
             for name in order:
-                this_round[name] = min(this_round[name], time_calls(functions[name], a, b, number, style))
+                this_round[name] = min(this_round[name], measure_calls(functions[name], a, b, number, style))
         for name, per_call in this_round.items():
             seconds[name].append(per_call)
             ratios[name].append(per_call / this_round[BASELINE])

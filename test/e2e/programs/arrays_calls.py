@@ -34,6 +34,9 @@ PYXC_TEST_ARGS = {
     "zeros_4d": {"n": (0, 3)},
     "returned_then_read": {"n": SIZE},
     "contiguous_to_strided": {},
+    "use_returned": {"n": (-1, 8)},
+    "iterate_new": {"n": SIZE},
+    "returned_2d_from_helper": {"n": SIZE},
     "new_then_contiguous_helper": {"n": SIZE},
 }
 
@@ -244,3 +247,31 @@ def new_then_contiguous_helper(n: int) -> float:
     for i in range(n):
         b[i] = i * 1.5
     return contiguous_helper(b) + contiguous_to_strided(b)
+
+
+@pyxc.native
+def use_returned(n: int) -> int:
+    # An array returned by another native function, used natively.
+    b = arange_i64(n)
+    s = 0
+    for x in b:
+        s += int(x)
+    return s + len(b)
+
+
+@pyxc.native
+def iterate_new(n: int) -> float:
+    s = 0.0
+    for x in pyxc.zeros(n):
+        s += x + 1.0
+    return s
+
+
+@pyxc.native
+def returned_2d_from_helper(n: int) -> f64[:, :]:
+    out = pyxc.zeros((n, 2), f64)
+    v = arange_i64(n)
+    for i in range(n):
+        out[i, 0] = v[i]
+        out[i, 1] = -v[i]
+    return out
