@@ -10,7 +10,7 @@ cd "$root"
 apt_packages=(
   g++ cmake ninja-build pkg-config
   libtree-sitter-dev libfmt-dev libcli11-dev libtomlplusplus-dev libgtest-dev
-  llvm-19-tools
+  llvm-19-tools libssl-dev ccache
   valgrind git
 )
 missing=()
@@ -26,6 +26,21 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 python3 -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+
+# Tools of the packaging tests, kept apart from the Python under test:
+# Poetry in its own virtual environment (as Poetry recommends), actionlint
+# built from the Go module proxy (its PyPI wrapper downloads a binary).
+tools="$root/build/tools"
+if [ ! -x "$tools/poetry/bin/poetry" ]; then
+  echo "setup: installing Poetry into $tools/poetry"
+  python3 -m venv "$tools/poetry"
+  "$tools/poetry/bin/pip" install -q --disable-pip-version-check -r requirements-poetry.txt
+fi
+if [ ! -x "$tools/go/bin/actionlint" ] && command -v go >/dev/null 2>&1; then
+  echo "setup: building actionlint into $tools/go/bin"
+  # -modcacherw: Go makes its module cache read-only, which would break `rm -rf build`.
+  GOPATH="$tools/go" GOFLAGS=-modcacherw go install github.com/rhysd/actionlint/cmd/actionlint@v1.7.12
+fi
 
 echo "setup: building the development tree in build/"
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

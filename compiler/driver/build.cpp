@@ -6,10 +6,13 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <fstream>
 #include <mutex>
 #include <thread>
 
+#include "compiler/driver/cache.h"
+#include "compiler/driver/cache_key.h"
 #include "compiler/driver/driver.h"
 #include "compiler/driver/frontend.h"
 
@@ -54,8 +57,15 @@ struct ModuleOutcome {
   std::string messages;
 };
 
+// The cache as one build uses it; null when --no-cache or unavailable.
+struct BuildCache {
+  ArtifactCache cache;
+  BuildIdentity identity;
+  std::atomic<uint64_t> hits{0}, misses{0}, corrupt{0};
+};
+
 ModuleOutcome buildModule(const std::string& path, bool explicitFile, const BuildOptions& options,
-                          const PythonInfo& python, const ToolchainOptions& toolchain) {
+                          const PythonInfo& python, const ToolchainOptions& toolchain, BuildCache* cache) {
   ModuleOutcome outcome;
   FrontendResult fe = runFrontend(path, StopAfter::Emit);
   if (fe.diags.hasErrors()) {
@@ -79,13 +89,34 @@ ModuleOutcome buildModule(const std::string& path, bool explicitFile, const Buil
     outcome.messages += path + ": error: cannot write " + cppPath.string() + "\n";
     return outcome;
   }
-  auto cmd = compileCommand(toolchain, python, cppPath.string(), tmpSo.string());
-  if (options.verbose) {
-    std::string line;
-    for (const auto& part : cmd) line += part + " ";
-    outcome.messages += line + "\n";
+  std::string key;
+  if (cache) {
+    key = artifactKey(cache->identity, fe.cpp);
+    std::string cacheError;
+    CacheLookup found = cache->cache.fetch(key, soPath.string(), cacheError);
+    if (found == CacheLookup::Hit) {
+      ++cache->hits;
+      if (options.verbose) outcome.messages += "cache hit " + key + ": " + soPath.string() + "\n";
+      return outcome;
+    }
+    if (found == CacheLookup::Corrupt) {
+      ++cache->corrupt;
+      outcome.messages += path + ": warning: the cache entry " + key + " was corrupt; removed it and rebuilding\n";
+    }
+    ++cache->misses;
+    if (options.verbose) outcome.messages += "cache miss " + key + "\n";
   }
-  ProcessResult r = runProcess(cmd);
+  ProcessResult r;
+  for (const auto& cmd : compileSteps(toolchain, python, cppPath.string(), tmpSo.string())) {
+    if (options.verbose) {
+      std::string line;
+      for (const auto& part : cmd) line += part + " ";
+      outcome.messages += line + "\n";
+    }
+    r = runProcess(cmd);
+    if (r.exitCode != 0) break;
+  }
+  fs::remove(tmpSo.string() + ".o", ec);
   if (r.exitCode != 0) {
     fs::remove(tmpSo, ec);
     outcome.exitCode = kToolchainFailed;
@@ -93,6 +124,12 @@ ModuleOutcome buildModule(const std::string& path, bool explicitFile, const Buil
                         ": error: the C++ compiler failed on code pyxc generated; this is a pyxc bug, please "
                         "report it with the generated file " + cppPath.string() + "\n";
     return outcome;
+  }
+  if (cache) {
+    std::string cacheError;
+    // A cache that cannot be written costs speed, not the build.
+    if (!cache->cache.store(key, tmpSo.string(), cacheError))
+      outcome.messages += path + ": warning: " + cacheError + "\n";
   }
   fs::rename(tmpSo, soPath, ec);
   if (ec) {
@@ -150,6 +187,19 @@ int runBuild(const BuildOptions& options) {
   ToolchainOptions toolchain = options.toolchain;
   toolchain.runtimeDir = findRuntimeDir(options.runtimeDir, *python);
   toolchain.cxx = findCxx(toolchain.cxx);
+  std::unique_ptr<BuildCache> cache;
+  if (!options.noCache) {
+    uint64_t maxBytes = ArtifactCache::defaultMaxBytes(error);
+    if (!error.empty()) {
+      std::fprintf(stderr, "pyxc: error: %s\n", error.c_str());
+      return kUsage;
+    }
+    // Without a compiler identity there is no safe key: build uncached and
+    // let the compile step report the broken compiler.
+    if (auto identity = buildIdentity(toolchain, *python, error))
+      cache.reset(new BuildCache{ArtifactCache(ArtifactCache::defaultDir(), maxBytes), *identity});
+    error.clear();
+  }
 
   std::vector<ModuleOutcome> outcomes(modules.size());
   std::atomic<size_t> next{0};
@@ -160,7 +210,7 @@ int runBuild(const BuildOptions& options) {
   auto worker = [&] {
     for (size_t i; (i = next++) < modules.size();) {
       bool explicitFile = std::find(options.paths.begin(), options.paths.end(), modules[i]) != options.paths.end();
-      ModuleOutcome outcome = buildModule(modules[i], explicitFile, options, *python, toolchain);
+      ModuleOutcome outcome = buildModule(modules[i], explicitFile, options, *python, toolchain, cache.get());
       std::lock_guard<std::mutex> lock(printMutex);
       outcomes[i] = std::move(outcome);
       outcomes[i].messages.insert(0, " ");  // marks "finished"; stripped when printed
@@ -176,6 +226,10 @@ int runBuild(const BuildOptions& options) {
   worker();
   for (auto& t : threads) t.join();
 
+  if (cache && (cache->hits || cache->misses)) {
+    cache->cache.addCounts(cache->hits, cache->misses, cache->corrupt);
+    if (cache->misses) cache->cache.pruneIfOverLimit();
+  }
   int exitCode = kOk;
   for (const auto& o : outcomes) exitCode = std::max(exitCode, o.exitCode);
   return exitCode;

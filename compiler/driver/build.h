@@ -16,6 +16,7 @@ struct BuildOptions {
   std::string runtimeDir;  // explicit --runtime-dir
   int jobs = 1;
   bool verbose = false;
+  bool noCache = false;    // --no-cache: always compile, never read or write the cache
   diag::RenderOptions render;
 };
 

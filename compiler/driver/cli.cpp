@@ -9,6 +9,7 @@
 #include "compiler/driver/build.h"
 #include "compiler/driver/driver.h"
 #include "compiler/driver/frontend.h"
+#include "compiler/driver/packaging_cli.h"
 #include "compiler/syntax/parse.h"
 
 namespace pyxc::driver {
@@ -82,8 +83,9 @@ int runDriver(int argc, char** argv) {
   buildCmd->add_option("--cxx", build.toolchain.cxx, "C++ compiler (default: $CXX, then c++)");
   buildCmd->add_option("--compiler-launcher", build.toolchain.launcher, "ccache or sccache");
   buildCmd->add_option("--runtime-dir", build.runtimeDir, "directory holding pyxc/runtime.h");
-  bool noCache = false;
-  buildCmd->add_flag("--no-cache", noCache, "do not use the compiled-artifact cache");
+  buildCmd->add_flag("--no-cache", build.noCache, "do not use the compiled-artifact cache");
+  buildCmd->add_option("--cxx-flag", build.toolchain.extraFlags, "an extra compiler flag (repeatable)")
+      ->allow_extra_args(false);
   buildCmd->add_flag("-v,--verbose", build.verbose, "print the commands run");
   addCommonOptions(buildCmd, common);
 
@@ -103,6 +105,8 @@ int runDriver(int argc, char** argv) {
   // Everything after `bench` goes to the Python harness, --help included.
   auto* benchCmd = app.add_subcommand("bench", "run asv-style benchmarks; A/B against a git baseline (see --help)");
   benchCmd->prefix_command()->set_help_flag();
+
+  PackagingCommands packaging(app);
 
   try {
     app.parse(argc, argv);
@@ -127,6 +131,7 @@ int runDriver(int argc, char** argv) {
     build.render = common.render();
     return runBuild(build);
   }
+  if (int rc = packaging.run(); rc >= 0) return rc;
   if (*emitCmd) return runEmit(emitFile, dumpAst, !noLines, common);
   if (*checkCmd) return runCheck(checkFile, common);
   if (*benchCmd) return runBench(benchCmd->remaining());

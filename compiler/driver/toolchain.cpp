@@ -113,4 +113,20 @@ std::vector<std::string> compileCommand(const ToolchainOptions& options, const P
   return cmd;
 }
 
+std::vector<std::vector<std::string>> compileSteps(const ToolchainOptions& options, const PythonInfo& python,
+                                                   const std::string& cppPath, const std::string& outputPath) {
+  std::vector<std::string> single = compileCommand(options, python, cppPath, outputPath);
+  if (options.launcher.empty()) return {single};
+  std::string object = outputPath + ".o";
+  std::vector<std::string> compile;
+  for (size_t i = 0; i + 3 < single.size(); ++i)  // all but "cpp -o out"
+    if (single[i] != "-shared") compile.push_back(single[i]);
+  compile.insert(compile.end(), {"-c", cppPath, "-o", object});
+  // Extra flags go to the link too: they may be linker flags (-l, -fsanitize).
+  std::vector<std::string> link = {options.cxx, "-shared"};
+  link.insert(link.end(), options.extraFlags.begin(), options.extraFlags.end());
+  link.insert(link.end(), {object, "-o", outputPath});
+  return {compile, link};
+}
+
 }  // namespace pyxc::driver

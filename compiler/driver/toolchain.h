@@ -39,6 +39,13 @@ struct ToolchainOptions {
 std::vector<std::string> compileCommand(const ToolchainOptions& options, const PythonInfo& python,
                                         const std::string& cppPath, const std::string& outputPath);
 
+// The commands that turn `cppPath` into the extension `outputPath`: one
+// compile-and-link, or, with a launcher, a compile to `outputPath`.o and a
+// link, because ccache and sccache cache only compiles (`-c`), never a call
+// that also links.
+std::vector<std::vector<std::string>> compileSteps(const ToolchainOptions& options, const PythonInfo& python,
+                                                   const std::string& cppPath, const std::string& outputPath);
+
 // The runtime headers: explicit option, $PYXC_RUNTIME_DIR, then the headers
 // of this binary's own build: an installed pyxc uses the target Python's pyxc
 // package when its version matches, a development build its source tree

@@ -18,6 +18,8 @@ import os
 import warnings
 from pathlib import Path
 
+from . import _rebuild
+
 __all__ = ["PyxcFallbackWarning", "bind", "artifact_path"]
 
 
@@ -96,6 +98,10 @@ def _artifact_for(source_file: str) -> _ModuleArtifact:
     artifact = _ModuleArtifact(source_file)
     _artifacts[key] = artifact
     path = artifact_path(source_file)
+    rebuild_problem = _rebuild.rebuild_if_stale(source_file, path)
+    if rebuild_problem:
+        artifact.problem = rebuild_problem
+        return artifact
     if not path.is_file():
         artifact.problem = f"no compiled artifact {path}"
         return artifact

@@ -23,6 +23,16 @@ if str(E2E_DIR) not in sys.path:
 if os.environ.get("PYXC_TEST_INSTALLED") != "1" and str(REPO_PYTHON) not in sys.path:
     sys.path.insert(0, str(REPO_PYTHON))
 
+# Builds in tests use a cache of their own, never the user's ~/.cache/pyxc
+# (tests that exercise the cache set PYXC_CACHE_DIR themselves).
+if "PYXC_CACHE_DIR" not in os.environ:
+    import atexit
+    import shutil
+    import tempfile
+
+    os.environ["PYXC_CACHE_DIR"] = tempfile.mkdtemp(prefix="pyxc-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["PYXC_CACHE_DIR"], ignore_errors=True)
+
 from programs_support import MISSING_PYXC, ProgramCorpus, find_pyxc, in_ci, pure_mode  # noqa: E402
 
 # "fast": what every test run uses (200 examples per native function);
@@ -53,3 +63,16 @@ def pyxc_bin() -> str:
 def corpus(tmp_path_factory) -> ProgramCorpus:
     pyxc = None if pure_mode() else require_pyxc()
     return ProgramCorpus(tmp_path_factory.mktemp("programs"), pyxc)
+
+
+@pytest.fixture(scope="session")
+def pyxc_wheelhouse(tmp_path_factory) -> Path:
+    """A directory holding one freshly built pyxc wheel (built once per
+    session), for install tests and for --find-links of isolated builds."""
+    if os.environ.get("PYXC_SKIP_INSTALL_TEST") == "1":
+        pytest.skip("PYXC_SKIP_INSTALL_TEST=1")
+    from packaging_support import build_pyxc_wheel
+
+    wheelhouse = tmp_path_factory.mktemp("wheelhouse")
+    build_pyxc_wheel(wheelhouse)
+    return wheelhouse

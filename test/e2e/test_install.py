@@ -1,6 +1,8 @@
-"""`pip install .` of pyxc into a fresh virtual environment gives the `pyxc`
-command, `python -m pyxc` and `import pyxc`, and that installation compiles
-and loads a module on its own (with the runtime headers it shipped)."""
+"""pyxc's own wheel (`pip wheel .` of the checkout: what `pip install .`
+builds and installs) carries the `pyxc` executable, the runtime headers and
+the build backend; installed into a fresh virtual environment it gives the
+`pyxc` command, `python -m pyxc` and `import pyxc`, and that installation
+compiles and loads a module on its own (with the runtime headers it shipped)."""
 from __future__ import annotations
 
 import os
@@ -27,17 +29,28 @@ def scaled_sum(n: int, factor: float = 0.5) -> float:
 
 
 @pytest.fixture(scope="module")
-def installed_env(tmp_path_factory) -> Path:
-    if os.environ.get("PYXC_SKIP_INSTALL_TEST") == "1":
-        pytest.skip("PYXC_SKIP_INSTALL_TEST=1")
+def installed_env(tmp_path_factory, pyxc_wheelhouse) -> Path:
     env_dir = tmp_path_factory.mktemp("venv")
     venv.EnvBuilder(with_pip=True).create(env_dir)
-    # Build isolation fetches scikit-build-core from PyPI, as a user's pip
-    # does; the CMake build directory under build/ is reused when present.
+    # The wheel was built with build isolation (scikit-build-core from PyPI,
+    # as a user's pip does); its dependencies come from PyPI.
+    (wheel,) = pyxc_wheelhouse.glob("pyxc-*.whl")
     completed = subprocess.run([str(env_dir / "bin" / "pip"), "install", "-q", "--disable-pip-version-check",
-                                str(REPO)], capture_output=True, text=True)
+                                str(wheel)], capture_output=True, text=True)
     assert completed.returncode == 0, completed.stdout + completed.stderr
     return env_dir
+
+
+def test_wheel_carries_binary_headers_and_backend(pyxc_wheelhouse):
+    import zipfile
+
+    (wheel,) = pyxc_wheelhouse.glob("pyxc-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "pyxc-0.1.0.data/scripts/pyxc" in names
+    assert "pyxc/include/pyxc/runtime.h" in names
+    assert {"pyxc/build/__init__.py", "pyxc/__init__.py"} <= names
+    metadata = zipfile.ZipFile(wheel).read("pyxc-0.1.0.dist-info/METADATA").decode()
+    assert "Requires-Dist: packaging" in metadata and "Requires-Dist: pyproject-metadata" in metadata
 
 
 def run_in(env_dir: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -61,7 +74,8 @@ def test_install_gives_command_module_and_package(installed_env):
 
 def test_installed_pyxc_builds_and_loads_a_module(installed_env, tmp_path):
     (tmp_path / "userkernel.py").write_text(MODULE)
-    build = run_in(installed_env, "pyxc", "build", "-v", "userkernel.py", cwd=tmp_path)
+    # --no-cache: a cache hit would not show the compile command.
+    build = run_in(installed_env, "pyxc", "build", "-v", "--no-cache", "userkernel.py", cwd=tmp_path)
     assert build.returncode == 0, build.stderr
     # The headers come from this installation, not from the source tree.
     assert f"-I{installed_env}" in build.stderr

@@ -1,0 +1,3 @@
+from .dots import weighted_sum
+
+__all__ = ["weighted_sum"]
