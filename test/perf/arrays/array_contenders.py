@@ -44,7 +44,7 @@ REPO_PYTHON = PERF_DIR.parents[1] / "python"
 EXT_SUFFIX = sysconfig.get_config_var("EXT_SUFFIX")
 # The flags of pyxc's driver (compiler/driver/toolchain.cpp), no -march:
 # what driver_flags() falls back to when it cannot ask the pyxc binary.
-DRIVER_FLAGS = ["-O3", "-shared", "-fPIC", "-fvisibility=hidden", "-DNDEBUG"]
+DRIVER_FLAGS = ["-O3", "-shared", "-fPIC", "-fvisibility=hidden", "-DNDEBUG", "-falign-loops=32"]
 _PROBE = '''import pyxc
 
 
