@@ -11,6 +11,7 @@ apt_packages=(
   g++ cmake ninja-build pkg-config
   libtree-sitter-dev libfmt-dev libcli11-dev libtomlplusplus-dev libgtest-dev
   llvm-19-tools libssl-dev ccache
+  redis-server
   valgrind git
 )
 missing=()
