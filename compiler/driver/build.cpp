@@ -172,9 +172,19 @@ std::vector<std::string> discoverModules(const std::vector<std::string>& paths, 
   return modules;
 }
 
-int runBuild(const BuildOptions& options) {
+bool applyMarch(const std::string& march, ToolchainOptions& toolchain) {
+  if (march.empty()) return true;
+  if (march != "native") {
+    std::fprintf(stderr, "pyxc: error: --march takes 'native' only\n");
+    return false;
+  }
+  toolchain.marchNative = true;
+  return true;
+}
+
+int prepareBuild(const BuildOptions& options, BuildSetup& setup) {
   std::string error;
-  std::vector<std::string> modules = discoverModules(options.paths, error);
+  setup.modules = discoverModules(options.paths, error);
   if (!error.empty()) {
     std::fprintf(stderr, "pyxc: error: %s\n", error.c_str());
     return kUsage;
@@ -184,9 +194,20 @@ int runBuild(const BuildOptions& options) {
     std::fprintf(stderr, "pyxc: error: %s\n", error.c_str());
     return kToolchainFailed;
   }
-  ToolchainOptions toolchain = options.toolchain;
-  toolchain.runtimeDir = findRuntimeDir(options.runtimeDir, *python);
-  toolchain.cxx = findCxx(toolchain.cxx);
+  setup.python = *python;
+  setup.toolchain = options.toolchain;
+  setup.toolchain.runtimeDir = findRuntimeDir(options.runtimeDir, setup.python);
+  setup.toolchain.cxx = findCxx(setup.toolchain.cxx);
+  return kOk;
+}
+
+int runBuild(const BuildOptions& options) {
+  BuildSetup setup;
+  if (int status = prepareBuild(options, setup); status != kOk) return status;
+  const std::vector<std::string>& modules = setup.modules;
+  const PythonInfo& python = setup.python;
+  const ToolchainOptions& toolchain = setup.toolchain;
+  std::string error;
   std::unique_ptr<BuildCache> cache;
   if (!options.noCache) {
     uint64_t maxBytes = ArtifactCache::defaultMaxBytes(error);
@@ -196,7 +217,7 @@ int runBuild(const BuildOptions& options) {
     }
     // Without a compiler identity there is no safe key: build uncached and
     // let the compile step report the broken compiler.
-    if (auto identity = buildIdentity(toolchain, *python, error))
+    if (auto identity = buildIdentity(toolchain, python, error))
       cache.reset(new BuildCache{ArtifactCache(ArtifactCache::defaultDir(), maxBytes), *identity});
     error.clear();
   }
@@ -210,7 +231,7 @@ int runBuild(const BuildOptions& options) {
   auto worker = [&] {
     for (size_t i; (i = next++) < modules.size();) {
       bool explicitFile = std::find(options.paths.begin(), options.paths.end(), modules[i]) != options.paths.end();
-      ModuleOutcome outcome = buildModule(modules[i], explicitFile, options, *python, toolchain, cache.get());
+      ModuleOutcome outcome = buildModule(modules[i], explicitFile, options, python, toolchain, cache.get());
       std::lock_guard<std::mutex> lock(printMutex);
       outcomes[i] = std::move(outcome);
       outcomes[i].messages.insert(0, " ");  // marks "finished"; stripped when printed

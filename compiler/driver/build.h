@@ -24,6 +24,21 @@ struct BuildOptions {
 // by name, and *.py below directories (skipping caches, VCS and virtualenvs).
 std::vector<std::string> discoverModules(const std::vector<std::string>& paths, std::string& error);
 
+// `--march VALUE` into the toolchain options; false (after printing the
+// error) for anything but "native". An empty value changes nothing.
+bool applyMarch(const std::string& march, ToolchainOptions& toolchain);
+
+// What every build-like command needs before it looks at a module: the
+// modules under options.paths, the target Python and the toolchain with the
+// runtime headers and the compiler found. kOk, or the exit code after the
+// error was printed.
+struct BuildSetup {
+  std::vector<std::string> modules;
+  PythonInfo python;
+  ToolchainOptions toolchain;
+};
+int prepareBuild(const BuildOptions& options, BuildSetup& setup);
+
 int runBuild(const BuildOptions& options);
 
 }  // namespace pyxc::driver

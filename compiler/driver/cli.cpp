@@ -121,13 +121,7 @@ int runDriver(int argc, char** argv) {
     return kOk;
   }
   if (*buildCmd) {
-    if (!march.empty()) {
-      if (march != "native") {
-        std::fprintf(stderr, "pyxc: error: --march takes 'native' only\n");
-        return kUsage;
-      }
-      build.toolchain.marchNative = true;
-    }
+    if (!applyMarch(march, build.toolchain)) return kUsage;
     build.render = common.render();
     return runBuild(build);
   }

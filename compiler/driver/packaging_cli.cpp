@@ -48,29 +48,14 @@ int cacheFromEnvironment(std::unique_ptr<ArtifactCache>& cache) {
 // A stable hash of what `pyxc build PATH...` with the same options depends
 // on: the per-build identity and, per module with native functions, its
 // path as given and its generated C++. CI keys its cache on it.
-int runCacheKey(const BuildOptions& options, const std::string& march) {
-  ToolchainOptions toolchain = options.toolchain;
-  if (!march.empty()) {
-    if (march != "native") {
-      std::fprintf(stderr, "pyxc: error: --march takes 'native' only\n");
-      return kUsage;
-    }
-    toolchain.marchNative = true;
-  }
+int runCacheKey(BuildOptions options, const std::string& march) {
+  if (!applyMarch(march, options.toolchain)) return kUsage;
+  BuildSetup setup;
+  if (int status = prepareBuild(options, setup); status != kOk) return status;
+  const ToolchainOptions& toolchain = setup.toolchain;
+  const std::vector<std::string>& modules = setup.modules;
   std::string error;
-  std::vector<std::string> modules = discoverModules(options.paths, error);
-  if (!error.empty()) {
-    std::fprintf(stderr, "pyxc: error: %s\n", error.c_str());
-    return kUsage;
-  }
-  auto python = queryPython(options.python, error);
-  if (!python) {
-    std::fprintf(stderr, "pyxc: error: %s\n", error.c_str());
-    return kToolchainFailed;
-  }
-  toolchain.runtimeDir = findRuntimeDir(options.runtimeDir, *python);
-  toolchain.cxx = findCxx(toolchain.cxx);
-  auto identity = buildIdentity(toolchain, *python, error);
+  auto identity = buildIdentity(toolchain, setup.python, error);
   if (!identity) {
     std::fprintf(stderr, "pyxc: error: %s\n", error.c_str());
     return kToolchainFailed;

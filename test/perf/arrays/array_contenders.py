@@ -24,7 +24,6 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 os.environ["NUMBA_CPU_NAME"] = "generic"
 
-import importlib.util
 import re
 import shutil
 import subprocess
@@ -36,6 +35,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+# test/perf's loader of module files (with PYXC_* variables set around the import).
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from contenders import _load_file  # noqa: E402
 
 ARRAYS_DIR = Path(__file__).resolve().parent
 PERF_DIR = ARRAYS_DIR.parent
@@ -126,23 +129,6 @@ def same_result(kernel: str, got, expected, rtol: float = 1e-10) -> str | None:
 
 
 # ----------------------------------------------------------------- helpers
-
-def _load_file(module_name: str, path: Path, **env: str):
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        spec = importlib.util.spec_from_file_location(module_name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[module_name] = module
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
 
 def _fresh(target: Path, *sources: Path) -> bool:
     return target.exists() and all(target.stat().st_mtime >= s.stat().st_mtime for s in sources)
