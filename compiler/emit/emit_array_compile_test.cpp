@@ -66,10 +66,6 @@ def add_rows(m: f64[:, ::1], out: f64[::1]) -> None:
             out[j] += m[i, j]
 )PY";
 
-std::string includeFlags() {
-  return std::string("-I") + PYXC_TEST_RUNTIME_DIR + " -I" + PYXC_TEST_PYTHON_INCLUDE;
-}
-
 TEST(EmitArrays, CompilesWithoutWarnings) {
   Emitted emitted = emitPython(kArrays);
   ASSERT_EQ(emitted.diagnostics, "");
@@ -77,7 +73,7 @@ TEST(EmitArrays, CompilesWithoutWarnings) {
   ASSERT_FALSE(dir.empty());
   writeFile(dir + "/m.cpp", emitted.cpp);
   CommandResult result = runCommand(std::string(PYXC_TEST_CXX) + " -std=c++20 -O2 -fsyntax-only -Wall -Wextra -Werror " +
-                                    includeFlags() + " " + dir + "/m.cpp");
+                                    runtimeIncludeFlags() + " " + dir + "/m.cpp");
   EXPECT_EQ(result.exitCode, 0) << result.output;
   std::filesystem::remove_all(dir);
 }
@@ -89,7 +85,7 @@ TEST(EmitArrays, ContiguousInnerLoopVectorizes) {
   ASSERT_FALSE(dir.empty());
   writeFile(dir + "/m.cpp", emitted.cpp);
   CommandResult result = runCommand(std::string(PYXC_TEST_CXX) + " -std=c++20 -O3 -fPIC -c -fopt-info-vec-optimized " +
-                                    includeFlags() + " " + dir + "/m.cpp -o " + dir + "/m.o");
+                                    runtimeIncludeFlags() + " " + dir + "/m.cpp -o " + dir + "/m.o");
   ASSERT_EQ(result.exitCode, 0) << result.output;
   // `#line` maps the C++ back to m.py, whose only loops are add_rows'.
   bool vectorized = false;

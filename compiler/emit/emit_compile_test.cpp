@@ -188,10 +188,6 @@ std::vector<std::string> compilers() {
   return out;
 }
 
-std::string includeFlags() {
-  return std::string("-I") + PYXC_TEST_RUNTIME_DIR + " -I" + PYXC_TEST_PYTHON_INCLUDE;
-}
-
 TEST(EmitCompile, ModuleCompilesWithoutWarnings) {
   Emitted emitted = emitPython(kProgram);
   ASSERT_EQ(emitted.diagnostics, "");
@@ -200,7 +196,7 @@ TEST(EmitCompile, ModuleCompilesWithoutWarnings) {
   writeFile(dir + "/m.cpp", emitted.cpp);
   for (const std::string& cxx : compilers()) {
     CommandResult result =
-        runCommand(cxx + " -std=c++20 -fsyntax-only -Wall -Wextra -Werror " + includeFlags() + " " + dir + "/m.cpp");
+        runCommand(cxx + " -std=c++20 -fsyntax-only -Wall -Wextra -Werror " + runtimeIncludeFlags() + " " + dir + "/m.cpp");
     EXPECT_EQ(result.exitCode, 0) << cxx << ":\n" << result.output;
   }
   std::filesystem::remove_all(dir);
@@ -215,7 +211,7 @@ TEST(EmitCompile, RunsWithPythonSemantics) {
   writeFile(dir + "/checks.py", kPythonChecks);
   std::string library = dir + "/m" + PYXC_TEST_EXT_SUFFIX;
   CommandResult build = runCommand(std::string(PYXC_TEST_CXX) + " -std=c++20 -O1 -shared -fPIC -fvisibility=hidden " +
-                                   includeFlags() + " " + dir + "/m.cpp -o " + library);
+                                   runtimeIncludeFlags() + " " + dir + "/m.cpp -o " + library);
   ASSERT_EQ(build.exitCode, 0) << build.output;
   CommandResult run = runCommand(std::string(PYXC_TEST_PYTHON) + " " + dir + "/checks.py " + dir);
   EXPECT_EQ(run.exitCode, 0) << run.output;

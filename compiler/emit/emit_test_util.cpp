@@ -24,6 +24,10 @@ const char kPrelude[] =
 
 int preludeLines() { return 3; }
 
+std::string runtimeIncludeFlags() {
+  return std::string("-I") + PYXC_TEST_RUNTIME_DIR + " -I" + PYXC_TEST_PYTHON_INCLUDE;
+}
+
 Emitted emitPython(const std::string& body, EmitOptions options) {
   SourceFile source("m.py", std::string(kPrelude) + body);
   diag::DiagnosticBag diags;

@@ -28,6 +28,8 @@ CommandResult runCommand(const std::string& command);
 
 // A fresh directory under the system temp dir.
 std::string makeTempDir(const std::string& stem);
+// -I flags for the runtime headers and Python's headers, for compiling emitted code.
+std::string runtimeIncludeFlags();
 void writeFile(const std::string& path, const std::string& text);
 
 }  // namespace pyxc::emit::testing

@@ -184,22 +184,14 @@ class ArraySpec:
 
 
 def _marker_scalar(obj) -> ScalarType | FusedScalar | None:
-    if obj is int:
-        return ScalarType("i64")
-    if obj is float:
-        return ScalarType("f64")
-    if obj is bool:
-        return ScalarType("bool")
+    """scalar_of, plus fused types (array elements and fused scalars)."""
     try:
         import pyxc
     except ImportError:
-        return None
-    if isinstance(obj, pyxc.FusedType):
+        pyxc = None
+    if pyxc is not None and isinstance(obj, pyxc.FusedType):
         return FusedScalar(obj.name, tuple(ScalarType(m.name) for m in obj.members))
-    for name in MARKER_NAMES:
-        if getattr(pyxc, name, None) is obj:
-            return ScalarType(name)
-    return None
+    return scalar_of(obj)
 
 
 def _dims_of_slice(node) -> tuple[int, bool] | None:
