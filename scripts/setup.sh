@@ -11,6 +11,8 @@ apt_packages=(
   g++ cmake ninja-build pkg-config
   libtree-sitter-dev libfmt-dev libcli11-dev libtomlplusplus-dev libgtest-dev
   llvm-19-tools libssl-dev ccache
+  # pyxc-verify (libTooling), the libFuzzer target and the sanitizer builds.
+  clang-19 llvm-19-dev libclang-19-dev libclang-cpp19-dev libclang-rt-19-dev
   redis-server
   valgrind git
 )
