@@ -262,10 +262,12 @@ void FunctionEmitter::augAssign(const Stmt& s) {
       operandType = local->type;
     }
   }
-  auto primitive = binaryPrimitive(s.binaryOp, operandType, fn_.directives);
-  if (!primitive) return unsupportedStatement(s, fmt::format("'{}=' on {}", ast::spelling(s.binaryOp),
+  // A `x -= e` reduction in a prange body sums its chunk's e (see emit_parallel.cpp).
+  ast::BinaryOp op = subtractAsSum_.count(&s) ? ast::BinaryOp::Add : s.binaryOp;
+  auto primitive = binaryPrimitive(op, operandType, fn_.directives);
+  if (!primitive) return unsupportedStatement(s, fmt::format("'{}=' on {}", ast::spelling(op),
                                                              types::pythonName(operandType)));
-  Type resultType = binaryResultType(s.binaryOp, operandType);
+  Type resultType = binaryResultType(op, operandType);
   std::string text = sequenced({operand(target, operandType), operand(value, operandType)}, resultType,
                                [&](const std::vector<std::string>& operands) {
                                  return applyPattern(*primitive, operands, operandType);
@@ -349,6 +351,9 @@ void FunctionEmitter::forLoop(const Stmt& s) {
   const Expr& iterable = *s.exprs[1];
   if (iterable.kind == ExprKind::Call && iterable.ref.kind == RefKind::Builtin && iterable.ref.name == "range") {
     return forRange(s, iterable);
+  }
+  if (iterable.kind == ExprKind::Call && iterable.ref.kind == RefKind::Builtin && iterable.ref.name == "prange") {
+    return forPrange(s, iterable);
   }
   if (iterable.type.kind == types::TypeKind::Array) return forArray(s);
   unsupportedStatement(s, "this for loop (only `for ... in range(...)` is supported)");

@@ -1,0 +1,360 @@
+// How the body of `for i in prange(...)` may use the function's locals, so
+// that running its iterations on several threads gives what the serial loop
+// gives (up to reduction order):
+// - private: the loop variable, and every local the body assigns before it
+//   reads it in each iteration (on every path; conservative: an assignment
+//   inside an inner loop or one branch does not count after it). Each
+//   iteration gets its own copy; reading one after the loop is an error
+//   (no lastprivate, unlike Cython: its value would be the last iteration's
+//   only by accident of scheduling).
+// - reduction: a local the body writes only through one of `x += e`,
+//   `x -= e`, `x *= e`, `x = min(x, e)`, `x = max(x, e)` (one operator) and
+//   reads nowhere else in the body. Each chunk of iterations accumulates a
+//   partial; the partials are combined into x after the loop.
+// - shared, read-only: every other local the body reads.
+// Anything else the body assigns would race between threads: an error that
+// names the local and says what to do. Array elements are not analysed (as
+// in Cython, Numba and OpenMP, writing one element from two iterations is
+// the program's mistake).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "compiler/check/checker.h"
+
+namespace pyxc::check {
+
+namespace {
+
+using ast::Expr;
+using ast::ExprKind;
+using ast::ReductionOp;
+using ast::Stmt;
+using ast::StmtKind;
+
+int localSlot(const Expr* e) {
+  if (!e || e->kind != ExprKind::Name || e->ref.kind != ast::RefKind::Local) return -1;
+  return e->ref.index;
+}
+
+const char* spelling(ReductionOp op) {
+  switch (op) {
+    case ReductionOp::Add: return "+=";
+    case ReductionOp::Sub: return "-=";
+    case ReductionOp::Mul: return "*=";
+    case ReductionOp::Min: return "= min(...)";
+    case ReductionOp::Max: return "= max(...)";
+  }
+  return "?";
+}
+
+// `x += e`, `x -= e`, `x *= e`, `x = min(x, e)`, `x = max(x, e)`.
+std::optional<ast::ParallelReduction> reductionForm(const Stmt& s) {
+  ast::ParallelReduction r;
+  r.update = &s;
+  if (s.kind == StmtKind::AugAssign && s.exprs.size() == 2) {
+    r.local = localSlot(s.exprs[0].get());
+    r.value = s.exprs[1].get();
+    switch (s.binaryOp) {
+      case ast::BinaryOp::Add: r.op = ReductionOp::Add; break;
+      case ast::BinaryOp::Sub: r.op = ReductionOp::Sub; break;
+      case ast::BinaryOp::Mul: r.op = ReductionOp::Mul; break;
+      default: return std::nullopt;
+    }
+  } else if (s.kind == StmtKind::Assign && s.exprs.size() == 2 && s.exprs[1]) {
+    const Expr& call = *s.exprs[1];
+    r.local = localSlot(s.exprs[0].get());
+    if (call.kind != ExprKind::Call || call.ref.kind != ast::RefKind::Builtin ||
+        (call.ref.name != "min" && call.ref.name != "max") || call.operands.size() != 3 || !call.keywords.empty() ||
+        localSlot(call.operand(1)) != r.local)
+      return std::nullopt;
+    r.op = call.ref.name == "min" ? ReductionOp::Min : ReductionOp::Max;
+    r.value = call.operand(2);
+  } else {
+    return std::nullopt;
+  }
+  if (r.local < 0 || !r.value) return std::nullopt;
+  return r;
+}
+
+struct Flow {
+  std::vector<bool> assigned;
+  bool dead = false;
+};
+
+Flow merge(const Flow& a, const Flow& b) {
+  if (a.dead) return b;
+  if (b.dead) return a;
+  Flow out = a;
+  for (size_t i = 0; i < out.assigned.size(); ++i) out.assigned[i] = a.assigned[i] && b.assigned[i];
+  return out;
+}
+
+class ParallelLoopAnalysis {
+ public:
+  ParallelLoopAnalysis(Stmt& loop, const ast::FunctionDef& fn, diag::DiagnosticBag& diags)
+      : loop_(loop), fn_(fn), diags_(diags), n_(fn.locals.size()), written_(n_), notReduction_(n_), reported_(n_) {}
+
+  void run() {
+    auto info = std::make_unique<ast::ParallelLoop>();
+    if (loop_.exprs.size() > 1 && loop_.exprs[1]) {
+      for (const auto& keyword : loop_.exprs[1]->keywords)
+        if (keyword.name == "num_threads") info->numThreads = keyword.value.get();
+    }
+    int loopVariable = localSlot(loop_.exprs[0].get());
+    collectWrites(loop_.body);
+    // Reductions: every write is a reduction form, all with one operator.
+    for (const auto& [slot, forms] : forms_) {
+      if (notReduction_[slot] || slot == loopVariable) continue;
+      if (fn_.locals[slot].type.kind == types::TypeKind::Array) continue;
+      const ast::ParallelReduction& first = forms.front();
+      bool mixed = false;
+      for (const auto& form : forms) {
+        if (form.op != first.op && !mixed) {
+          mixed = true;
+          auto& d = diags_.error(Kind::ParallelRace, form.update->span,
+                                 "'" + name(slot) + "' is updated with both '" + spelling(first.op) + "' and '" +
+                                     spelling(form.op) + "' in this prange loop; a reduction combines " +
+                                     "per-thread results with one operator: use one, or a separate variable");
+          d.notes.push_back({first.update->span, "first update here"});
+          reported_[slot] = true;
+        }
+      }
+      reductions_.insert(slot);
+      info->reductions.push_back(first);
+    }
+    for (int slot : reductions_)
+      for (const auto& form : forms_[slot]) reductionUpdates_.insert(form.update);
+    Flow entry{std::vector<bool>(n_, false), false};
+    if (loopVariable >= 0) entry.assigned[loopVariable] = true;
+    block(loop_.body, entry);
+    for (size_t slot = 0; slot < n_; ++slot) {
+      if (written_[slot] && !reductions_.count(static_cast<int>(slot))) info->privates.push_back(static_cast<int>(slot));
+    }
+    if (loopVariable >= 0 && !written_[loopVariable]) info->privates.push_back(loopVariable);
+    privates_ = info->privates;
+    reportReadsAfterLoop(fn_.body, false);
+    loop_.parallel = std::move(info);
+  }
+
+ private:
+  std::string name(int slot) const { return fn_.locals[static_cast<size_t>(slot)].name; }
+
+  void noteWrite(const Expr* target, bool isReductionForm) {
+    if (!target) return;
+    if (target->kind == ExprKind::Tuple) {
+      for (const auto& element : target->operands) noteWrite(element.get(), false);
+      return;
+    }
+    int slot = localSlot(target);
+    if (slot < 0) return;
+    written_[slot] = true;
+    if (!isReductionForm) notReduction_[slot] = true;
+  }
+
+  void collectWrites(const ast::Block& body) {
+    for (const auto& s : body) {
+      if (auto form = reductionForm(*s)) {
+        forms_[form->local].push_back(*form);
+        noteWrite(s->exprs[0].get(), true);
+      } else if (s->kind == StmtKind::Assign) {
+        for (size_t i = 0; i + 1 < s->exprs.size(); ++i) noteWrite(s->exprs[i].get(), false);
+      } else if ((s->kind == StmtKind::AnnAssign && s->exprs.size() > 2 && s->exprs[2]) ||
+                 s->kind == StmtKind::AugAssign || s->kind == StmtKind::For) {
+        noteWrite(s->exprs.empty() ? nullptr : s->exprs[0].get(), false);
+      }
+      collectWrites(s->body);
+      collectWrites(s->orelse);
+    }
+  }
+
+  // A read of `e`'s locals with `f` assigned before it in this iteration.
+  void read(const Expr* e, const Flow& f, const Expr* reductionTarget = nullptr) {
+    if (!e) return;
+    int slot = localSlot(e);
+    if (slot >= 0 && e != reductionTarget && !f.dead && !reported_[slot]) {
+      if (reductions_.count(slot)) {
+        reported_[slot] = true;
+        auto& d = diags_.error(Kind::ParallelRace, e->span,
+                               "'" + name(slot) + "' is a reduction in this prange loop ('" + name(slot) + " " +
+                                   spelling(forms_[slot].front().op) + "') and cannot be read inside it: each " +
+                                   "thread holds only a partial result until the loop ends; read it after the loop");
+        d.notes.push_back({forms_[slot].front().update->span, "reduction update here"});
+      } else if (written_[slot] && !f.assigned[slot]) {
+        reported_[slot] = true;
+        diags_.error(Kind::ParallelRace, e->span,
+                     "'" + name(slot) + "' is read here before this iteration of the prange loop assigns it, so " +
+                         "it would see a value written by another iteration (a data race); assign it at the top " +
+                         "of the loop body, or make it a reduction (only 'x += ...', 'x -= ...', 'x *= ...', " +
+                         "'x = min(x, ...)' or 'x = max(x, ...)', never read in the loop)");
+      }
+    }
+    for (const auto& operand : e->operands) read(operand.get(), f);
+    for (const auto& keyword : e->keywords) read(keyword.value.get(), f);
+  }
+
+  void assign(const Expr* target, Flow& f) {
+    if (!target) return;
+    if (target->kind == ExprKind::Tuple) {
+      for (const auto& element : target->operands) assign(element.get(), f);
+      return;
+    }
+    int slot = localSlot(target);
+    if (slot >= 0) {
+      f.assigned[slot] = true;
+    } else {
+      read(target, f);  // a subscript target reads its array and indices
+    }
+  }
+
+  void block(const ast::Block& b, Flow& f) {
+    for (const auto& s : b) stmt(*s, f);
+  }
+
+  void stmt(const Stmt& s, Flow& f) {
+    auto expr = [&](size_t i) -> const Expr* { return i < s.exprs.size() ? s.exprs[i].get() : nullptr; };
+    bool isReduction = reductionUpdates_.count(&s) != 0;
+    switch (s.kind) {
+      case StmtKind::Expr:
+      case StmtKind::Assert:
+        for (const auto& e : s.exprs) read(e.get(), f);
+        break;
+      case StmtKind::Assign:
+        if (s.exprs.empty()) break;
+        if (isReduction) {
+          const Expr& call = *s.exprs.back();
+          read(call.operand(2), f);
+          break;
+        }
+        read(s.exprs.back().get(), f);
+        for (size_t i = 0; i + 1 < s.exprs.size(); ++i) assign(expr(i), f);
+        break;
+      case StmtKind::AnnAssign:
+        if (expr(2)) {
+          read(expr(2), f);
+          assign(expr(0), f);
+        }
+        break;
+      case StmtKind::AugAssign:
+        read(expr(0), f, isReduction ? expr(0) : nullptr);
+        read(expr(1), f);
+        if (!isReduction) assign(expr(0), f);
+        break;
+      case StmtKind::If: {
+        read(expr(0), f);
+        Flow orelse = f;
+        block(s.body, f);
+        block(s.orelse, orelse);
+        f = merge(f, orelse);
+        break;
+      }
+      case StmtKind::While:
+      case StmtKind::For: {
+        // The body may run zero times: nothing it assigns counts after it.
+        read(expr(s.kind == StmtKind::For ? 1 : 0), f);
+        Flow body = f;
+        if (s.kind == StmtKind::For) assign(expr(0), body);
+        ++innerLoops_;
+        block(s.body, body);
+        --innerLoops_;
+        Flow orelse = f;
+        block(s.orelse, orelse);
+        break;
+      }
+      case StmtKind::Break:
+        if (innerLoops_ == 0)
+          diags_.error(Kind::BadLoop, s.span,
+                       "'break' cannot leave a prange loop: its iterations run in no fixed order; use range(), "
+                       "or a flag that the remaining iterations test");
+        f.dead = true;
+        break;
+      case StmtKind::Continue:
+        f.dead = true;
+        break;
+      case StmtKind::Return:
+        diags_.error(Kind::BadLoop, s.span,
+                     "'return' inside a prange loop is not supported: its iterations run in no fixed order; "
+                     "store the result in a variable or an array and return after the loop");
+        for (const auto& e : s.exprs) read(e.get(), f);
+        f.dead = true;
+        break;
+      case StmtKind::Raise:
+        f.dead = true;
+        break;
+      default:
+        break;
+    }
+  }
+
+  // Reads of a private local outside the loop body, after the loop (or
+  // anywhere, when an enclosing loop runs the prange again).
+  void reportReadsAfterLoop(const ast::Block& body, bool inEnclosingLoop) {
+    for (const auto& s : body) {
+      if (s.get() == &loop_) {
+        if (loop_.exprs.size() > 1) readsOutside(loop_.exprs[1].get(), inEnclosingLoop);
+        seenLoop_ = true;
+        reportReadsAfterLoop(loop_.orelse, inEnclosingLoop);
+        continue;
+      }
+      size_t targets = 0;  // leading exprs that are assignment targets
+      if (s->kind == StmtKind::Assign) targets = s->exprs.empty() ? 0 : s->exprs.size() - 1;
+      if (s->kind == StmtKind::AnnAssign) targets = 2;  // the target and its annotation
+      if (s->kind == StmtKind::For) targets = 1;
+      for (size_t i = 0; i < s->exprs.size(); ++i) {
+        if (i < targets) {
+          if (!(s->kind == StmtKind::AnnAssign && i == 1)) targetReadsOutside(s->exprs[i].get(), inEnclosingLoop);
+        } else {
+          readsOutside(s->exprs[i].get(), inEnclosingLoop);
+        }
+      }
+      bool loop = s->kind == StmtKind::For || s->kind == StmtKind::While;
+      reportReadsAfterLoop(s->body, inEnclosingLoop || loop);
+      reportReadsAfterLoop(s->orelse, inEnclosingLoop);
+    }
+  }
+
+  void targetReadsOutside(const Expr* target, bool inEnclosingLoop) {
+    if (!target || target->kind == ExprKind::Name) return;
+    if (target->kind == ExprKind::Tuple) {
+      for (const auto& element : target->operands) targetReadsOutside(element.get(), inEnclosingLoop);
+      return;
+    }
+    readsOutside(target, inEnclosingLoop);
+  }
+
+  void readsOutside(const Expr* e, bool inEnclosingLoop) {
+    if (!e) return;
+    int slot = localSlot(e);
+    if (slot >= 0 && (seenLoop_ || inEnclosingLoop) && !reported_[slot] &&
+        std::find(privates_.begin(), privates_.end(), slot) != privates_.end()) {
+      reported_[slot] = true;
+      auto& d = diags_.error(Kind::ParallelRace, e->span,
+                             "'" + name(slot) + "' is private to each iteration of a prange loop, so it has no " +
+                                 "defined value after the loop; use a different variable inside the loop, or " +
+                                 "store what you need in an array");
+      d.notes.push_back({loop_.span, "the prange loop"});
+    }
+    for (const auto& operand : e->operands) readsOutside(operand.get(), inEnclosingLoop);
+    for (const auto& keyword : e->keywords) readsOutside(keyword.value.get(), inEnclosingLoop);
+  }
+
+  Stmt& loop_;
+  const ast::FunctionDef& fn_;
+  diag::DiagnosticBag& diags_;
+  size_t n_;
+  std::vector<bool> written_, notReduction_, reported_;
+  std::map<int, std::vector<ast::ParallelReduction>> forms_;
+  std::set<const Stmt*> reductionUpdates_;
+  std::set<int> reductions_;
+  std::vector<int> privates_;
+  int innerLoops_ = 0;
+  bool seenLoop_ = false;
+};
+
+}  // namespace
+
+void analyzeParallelLoop(ast::Stmt& loop, const ast::FunctionDef& fn, diag::DiagnosticBag& diags) {
+  ParallelLoopAnalysis(loop, fn, diags).run();
+}
+
+}  // namespace pyxc::check
