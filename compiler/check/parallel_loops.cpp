@@ -183,9 +183,9 @@ class ParallelLoopAnalysis {
       } else if (written_[slot] && !f.assigned[slot]) {
         reported_[slot] = true;
         diags_.error(Kind::ParallelRace, e->span,
-                     "'" + name(slot) + "' is read here before this iteration of the prange loop assigns it, so " +
-                         "it would see a value written by another iteration (a data race); assign it at the top " +
-                         "of the loop body, or make it a reduction (only 'x += ...', 'x -= ...', 'x *= ...', " +
+                     "'" + name(slot) + "' is read here where this iteration of the prange loop may not have " +
+                         "assigned it yet, so it could see a value written by another iteration (a data race); " +
+                         "assign it first in the loop body, on every path,, or make it a reduction (only 'x += ...', 'x -= ...', 'x *= ...', " +
                          "'x = min(x, ...)' or 'x = max(x, ...)', never read in the loop)");
       }
     }
@@ -329,9 +329,10 @@ class ParallelLoopAnalysis {
         std::find(privates_.begin(), privates_.end(), slot) != privates_.end()) {
       reported_[slot] = true;
       auto& d = diags_.error(Kind::ParallelRace, e->span,
-                             "'" + name(slot) + "' is private to each iteration of a prange loop, so it has no " +
-                                 "defined value after the loop; use a different variable inside the loop, or " +
-                                 "store what you need in an array");
+                             "'" + name(slot) + "' is assigned in the prange loop, so each iteration has its own " +
+                                 "copy and it has no defined value after the loop (iterations run in no fixed " +
+                                 "order); use a different variable inside the loop, or store what you need in " +
+                                 "an array");
       d.notes.push_back({loop_.span, "the prange loop"});
     }
     for (const auto& operand : e->operands) readsOutside(operand.get(), inEnclosingLoop);

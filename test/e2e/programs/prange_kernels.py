@@ -131,7 +131,7 @@ def raises_on_seven(a: i64[:]) -> int:
 def divides(a: i64[:]) -> int:
     s = 0
     for i in prange(a.shape[0]):
-        s += 60 // a[i]
+        s += 60 // int(a[i])
     return s
 
 
