@@ -185,8 +185,9 @@ class ParallelLoopAnalysis {
         diags_.error(Kind::ParallelRace, e->span,
                      "'" + name(slot) + "' is read here where this iteration of the prange loop may not have " +
                          "assigned it yet, so it could see a value written by another iteration (a data race); " +
-                         "assign it first in the loop body, on every path,, or make it a reduction (only 'x += ...', 'x -= ...', 'x *= ...', " +
-                         "'x = min(x, ...)' or 'x = max(x, ...)', never read in the loop)");
+                         "assign it first in the loop body, on every path, or make it a reduction (only " +
+                         "'x += ...', 'x -= ...', 'x *= ...', 'x = min(x, ...)' or 'x = max(x, ...)', never " +
+                         "read in the loop)");
       }
     }
     for (const auto& operand : e->operands) read(operand.get(), f);
@@ -328,8 +329,11 @@ class ParallelLoopAnalysis {
     if (slot >= 0 && (seenLoop_ || inEnclosingLoop) && !reported_[slot] &&
         std::find(privates_.begin(), privates_.end(), slot) != privates_.end()) {
       reported_[slot] = true;
+      bool isLoopVariable = slot == localSlot(loop_.exprs[0].get());
       auto& d = diags_.error(Kind::ParallelRace, e->span,
-                             "'" + name(slot) + "' is assigned in the prange loop, so each iteration has its own " +
+                             "'" + name(slot) + "' is " +
+                                 (isLoopVariable ? "the variable of" : "assigned in") +
+                                 " the prange loop, so each iteration has its own " +
                                  "copy and it has no defined value after the loop (iterations run in no fixed " +
                                  "order); use a different variable inside the loop, or store what you need in " +
                                  "an array");

@@ -39,6 +39,6 @@ def raise_at(n: int, bad: int) -> int:
 @pyxc.native
 def index_past(a: i64[:], extra: int) -> int:
     s = 0
-    for i in prange(a.shape[0] + extra):
+    for i in prange(len(a) + extra):
         s += a[i]
     return s
