@@ -28,6 +28,8 @@ PYXC_TEST_ARGS = {
     "divides": {"a": {"elements": (-3, 3)}},
     "product_mod": {"a": {"elements": (1, 3)}},
     "prefix_private": {"a": SMALL, "out": SMALL, "_exact_shapes": True},
+    "fib": {"n": (0, 15)},
+    "fib_table": {"out": {"elements": [0]}, "_exact_shapes": True},
 }
 
 
@@ -151,3 +153,17 @@ def prefix_private(a: i64[:], out: i64[:]) -> None:
         for j in range(i + 1):
             acc += a[j] % 1000
         out[i] = acc
+
+
+@pyxc.native
+def fib(n: int) -> int:
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+
+@pyxc.native
+def fib_table(out: i64[:]) -> None:
+    # Recursive native calls (with their recursion budget) on worker threads.
+    for i in prange(out.shape[0]):
+        out[i] = fib(i % 12)
