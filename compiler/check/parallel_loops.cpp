@@ -133,7 +133,8 @@ class ParallelLoopAnalysis {
     }
     if (loopVariable >= 0 && !written_[loopVariable]) info->privates.push_back(loopVariable);
     privates_ = info->privates;
-    reportReadsAfterLoop(fn_.body, false);
+    Poison start{std::vector<bool>(n_, false), false};
+    blockAfter(fn_.body, start);
     loop_.parallel = std::move(info);
   }
 
@@ -287,60 +288,121 @@ class ParallelLoopAnalysis {
     }
   }
 
-  // Reads of a private local outside the loop body, after the loop (or
-  // anywhere, when an enclosing loop runs the prange again).
-  void reportReadsAfterLoop(const ast::Block& body, bool inEnclosingLoop) {
-    for (const auto& s : body) {
-      if (s.get() == &loop_) {
-        if (loop_.exprs.size() > 1) readsOutside(loop_.exprs[1].get(), inEnclosingLoop);
-        seenLoop_ = true;
-        reportReadsAfterLoop(loop_.orelse, inEnclosingLoop);
-        continue;
-      }
-      size_t targets = 0;  // leading exprs that are assignment targets
-      if (s->kind == StmtKind::Assign) targets = s->exprs.empty() ? 0 : s->exprs.size() - 1;
-      if (s->kind == StmtKind::AnnAssign) targets = 2;  // the target and its annotation
-      if (s->kind == StmtKind::For) targets = 1;
-      for (size_t i = 0; i < s->exprs.size(); ++i) {
-        if (i < targets) {
-          if (!(s->kind == StmtKind::AnnAssign && i == 1)) targetReadsOutside(s->exprs[i].get(), inEnclosingLoop);
-        } else {
-          readsOutside(s->exprs[i].get(), inEnclosingLoop);
-        }
-      }
-      bool loop = s->kind == StmtKind::For || s->kind == StmtKind::While;
-      reportReadsAfterLoop(s->body, inEnclosingLoop || loop);
-      reportReadsAfterLoop(s->orelse, inEnclosingLoop);
-    }
+  // After the loop a private has no value (the function's own variable was
+  // never written): a read on a path from the loop's end that does not
+  // assign it first is an error. Flow over the whole function, where a
+  // local is "poisoned" from the loop's end until assigned; loop bodies run
+  // twice so that poison carried round an enclosing loop is seen.
+  struct Poison {
+    std::vector<bool> poisoned;
+    bool dead = false;
+  };
+  static Poison join(const Poison& a, const Poison& b) {
+    if (a.dead) return b;
+    if (b.dead) return a;
+    Poison out = a;
+    for (size_t i = 0; i < out.poisoned.size(); ++i) out.poisoned[i] = a.poisoned[i] || b.poisoned[i];
+    return out;
   }
 
-  void targetReadsOutside(const Expr* target, bool inEnclosingLoop) {
-    if (!target || target->kind == ExprKind::Name) return;
-    if (target->kind == ExprKind::Tuple) {
-      for (const auto& element : target->operands) targetReadsOutside(element.get(), inEnclosingLoop);
-      return;
-    }
-    readsOutside(target, inEnclosingLoop);
-  }
-
-  void readsOutside(const Expr* e, bool inEnclosingLoop) {
+  void readAfter(const Expr* e, const Poison& p) {
     if (!e) return;
     int slot = localSlot(e);
-    if (slot >= 0 && (seenLoop_ || inEnclosingLoop) && !reported_[slot] &&
-        std::find(privates_.begin(), privates_.end(), slot) != privates_.end()) {
+    if (slot >= 0 && !p.dead && p.poisoned[slot] && !reported_[slot]) {
       reported_[slot] = true;
       bool isLoopVariable = slot == localSlot(loop_.exprs[0].get());
       auto& d = diags_.error(Kind::ParallelRace, e->span,
                              "'" + name(slot) + "' is " +
                                  (isLoopVariable ? "the variable of" : "assigned in") +
-                                 " the prange loop, so each iteration has its own " +
-                                 "copy and it has no defined value after the loop (iterations run in no fixed " +
-                                 "order); use a different variable inside the loop, or store what you need in " +
-                                 "an array");
+                                 " the prange loop, so each iteration has its own copy and it has no defined " +
+                                 "value after the loop (iterations run in no fixed order); use a different " +
+                                 "variable inside the loop, or store what you need in an array");
       d.notes.push_back({loop_.span, "the prange loop"});
     }
-    for (const auto& operand : e->operands) readsOutside(operand.get(), inEnclosingLoop);
-    for (const auto& keyword : e->keywords) readsOutside(keyword.value.get(), inEnclosingLoop);
+    for (const auto& operand : e->operands) readAfter(operand.get(), p);
+    for (const auto& keyword : e->keywords) readAfter(keyword.value.get(), p);
+  }
+
+  void assignAfter(const Expr* target, Poison& p) {
+    if (!target) return;
+    if (target->kind == ExprKind::Tuple) {
+      for (const auto& element : target->operands) assignAfter(element.get(), p);
+    } else if (int slot = localSlot(target); slot >= 0) {
+      p.poisoned[slot] = false;
+    } else {
+      readAfter(target, p);
+    }
+  }
+
+  void blockAfter(const ast::Block& b, Poison& p) {
+    for (const auto& s : b) stmtAfter(*s, p);
+  }
+
+  void stmtAfter(const Stmt& s, Poison& p) {
+    auto expr = [&](size_t i) -> const Expr* { return i < s.exprs.size() ? s.exprs[i].get() : nullptr; };
+    if (&s == &loop_) {
+      readAfter(expr(1), p);
+      for (int slot : privates_) p.poisoned[slot] = true;
+      blockAfter(s.orelse, p);
+      return;
+    }
+    switch (s.kind) {
+      case StmtKind::Assign:
+        if (s.exprs.empty()) break;
+        readAfter(s.exprs.back().get(), p);
+        for (size_t i = 0; i + 1 < s.exprs.size(); ++i) assignAfter(expr(i), p);
+        break;
+      case StmtKind::AnnAssign:
+        readAfter(expr(2), p);
+        if (expr(2)) assignAfter(expr(0), p);
+        break;
+      case StmtKind::AugAssign:
+        readAfter(expr(0), p);
+        readAfter(expr(1), p);
+        assignAfter(expr(0), p);
+        break;
+      case StmtKind::If: {
+        readAfter(expr(0), p);
+        Poison orelse = p;
+        blockAfter(s.body, p);
+        blockAfter(s.orelse, orelse);
+        p = join(p, orelse);
+        break;
+      }
+      case StmtKind::While:
+      case StmtKind::For: {
+        Poison head = p;
+        Poison exits{std::vector<bool>(n_, false), true};
+        for (int pass = 0; pass < 2; ++pass) {
+          readAfter(expr(s.kind == StmtKind::For ? 1 : 0), head);
+          exits = join(exits, head);
+          Poison body = head;
+          if (s.kind == StmtKind::For) assignAfter(expr(0), body);
+          jumps_.push_back({std::vector<bool>(n_, false), true});
+          blockAfter(s.body, body);
+          body = join(body, jumps_.back());
+          jumps_.pop_back();
+          head = join(head, body);
+        }
+        blockAfter(s.orelse, exits);
+        p = exits;
+        break;
+      }
+      case StmtKind::Break:
+      case StmtKind::Continue:
+        // Both reach the loop's head or exit; joined into both (conservative).
+        if (!jumps_.empty()) jumps_.back() = join(jumps_.back(), p);
+        p.dead = true;
+        break;
+      case StmtKind::Return:
+      case StmtKind::Raise:
+        for (const auto& e : s.exprs) readAfter(e.get(), p);
+        p.dead = true;
+        break;
+      default:
+        for (const auto& e : s.exprs) readAfter(e.get(), p);
+        break;
+    }
   }
 
   Stmt& loop_;
@@ -353,7 +415,7 @@ class ParallelLoopAnalysis {
   std::set<int> reductions_;
   std::vector<int> privates_;
   int innerLoops_ = 0;
-  bool seenLoop_ = false;
+  std::vector<Poison> jumps_;  // break/continue states of the enclosing loops (after-loop flow)
 };
 
 }  // namespace

@@ -29,6 +29,7 @@ PYXC_TEST_ARGS = {
     "product_mod": {"a": {"elements": (1, 3)}},
     "prefix_private": {"a": SMALL, "out": SMALL, "_exact_shapes": True},
     "fib": {"n": (0, 15)},
+    "local_array_then_serial": {"n": (1, 300)},
     "fib_table": {"out": {"elements": [0]}, "_exact_shapes": True},
 }
 
@@ -153,6 +154,18 @@ def prefix_private(a: i64[:], out: i64[:]) -> None:
         for j in range(i + 1):
             acc += a[j] % 1000
         out[i] = acc
+
+
+@pyxc.native
+def local_array_then_serial(n: int) -> int:
+    # A shared local array written by element; i reused by a later loop.
+    tmp = pyxc.zeros(n, i64)
+    for i in prange(n):
+        tmp[i] = i * i - 7
+    s = 0
+    for i in range(n):
+        s = s * 3 % 1000003 + tmp[i]
+    return s + i
 
 
 @pyxc.native

@@ -69,6 +69,30 @@ def private_in_enclosing_loop(a: f64[:]) -> None:
 
 
 @pyxc.native
+def maybe_reassigned_after(a: f64[:], c: bool) -> float:
+    for i in prange(a.shape[0]):
+        t = a[i]
+        a[i] = t
+    if c:
+        t = 2.0
+    # CHECK: :[[@LINE+1]]:12: error: 't' is assigned in the prange loop
+    return t
+
+
+# Reassigned before any read after the loop: fine (a later loop reusing i).
+@pyxc.native
+def reassigned_after(a: f64[:]) -> float:
+    for i in prange(a.shape[0]):
+        t = a[i]
+        a[i] = t * 2.0
+    s = 0.0
+    for i in range(a.shape[0]):
+        s += a[i]
+    t = 1.0
+    return s + t + i
+
+
+@pyxc.native
 def plain_assign_of_shared(a: f64[:]) -> None:
     last = 0.0
     for i in prange(a.shape[0]):
