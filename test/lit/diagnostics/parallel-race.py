@@ -89,7 +89,7 @@ def reassigned_after(a: f64[:]) -> float:
     for i in range(a.shape[0]):
         s += a[i]
     t = 1.0
-    return s + t + i
+    return s + t
 
 
 @pyxc.native
