@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -75,6 +76,42 @@ def test_two_threads_run_at_once(compiled):
     assert best > 1.3, f"prange with num_threads=2 never used more CPU than wall time ({best:.2f})"
     # num_threads=1 runs on the calling thread alone.
     assert cpu_per_wall(lambda: compiled.spin(n, 1)) < 1.15
+
+
+def thread_cpu_ticks() -> dict[int, int]:
+    """utime + stime of each thread of this process, in clock ticks."""
+    ticks = {}
+    for task in Path("/proc/self/task").iterdir():
+        try:
+            fields = (task / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks[int(task.name)] = int(fields[11]) + int(fields[12])
+    return ticks
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc")
+def test_work_is_split_across_threads(compiled):
+    """Whatever the load: over a loop of about a second of CPU, a pool
+    worker runs a fair share of the chunks (the caller runs the rest)."""
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one CPU")
+    n = 2000
+    while n < 10**7:
+        cpu = time.process_time()
+        compiled.spin(n, 1)
+        if time.process_time() - cpu > 0.25:
+            break
+        n *= 2
+    n *= 4
+    before = thread_cpu_ticks()
+    compiled.spin(n, 2)
+    after = thread_cpu_ticks()
+    used = {tid: after[tid] - before.get(tid, 0) for tid in after}
+    total = sum(used.values())
+    main = used.get(threading.get_native_id(), 0)
+    assert total > 0
+    assert (total - main) / total > 0.15, f"the worker threads ran {total - main} of {total} ticks"
 
 
 PROBE = textwrap.dedent("""
