@@ -184,6 +184,12 @@ struct ParallelLoop {
   }
 };
 
+// The chunk function of a Body, called by run_chunks on any thread.
+template <class Body>
+PYXC_RUNS_WITHOUT_GIL void run_body(void* body, uint64_t chunk, uint64_t begin, uint64_t end) {
+  (*static_cast<Body*>(body))(chunk, begin, end);
+}
+
 }  // namespace detail
 
 // Runs body(chunk, begin, end) for every chunk of `plan`, where [begin, end)
@@ -210,9 +216,7 @@ void parallel_for(const ParallelPlan& plan, Body& body) {
   auto* loop = new detail::ParallelLoop;
   loop->plan = plan;
   loop->body = &body;
-  loop->run_chunk = [](void* b, uint64_t chunk, uint64_t begin, uint64_t end) {
-    (*static_cast<Body*>(b))(chunk, begin, end);
-  };
+  loop->run_chunk = &detail::run_body<Body>;
   ThreadPool& pool = thread_pool();
   loop->references.fetch_add(static_cast<int>(plan.threads - 1), std::memory_order_relaxed);
   for (unsigned i = 1; i < plan.threads; ++i) pool.post_urgent(PoolTask{&detail::ParallelLoop::help, loop});
