@@ -115,7 +115,9 @@ void FunctionEmitter::forPrange(const Stmt& s, const Expr& call) {
   }
 
   std::string body = temp(), chunk = temp(), begin = temp(), end = temp();
-  line(fmt::format("auto {} = [&](uint64_t {}, uint64_t {}, uint64_t {}) {{", body, chunk, begin, end));
+  // A lambda does not inherit its function's optimize attribute.
+  line(fmt::format("auto {} = [&](uint64_t {}, uint64_t {}, uint64_t {}){} {{", body, chunk, begin, end,
+                   fn_.directives.fastmath ? " PYXC_FAST_MATH" : ""));
   out_->indent();
   std::vector<std::string> copies;
   for (size_t slot = 0; slot < shared.size(); ++slot) {

@@ -83,3 +83,14 @@ def reductions(n: int, k: int) -> tuple[int, int, int, int]:
 # CHECK: p_ = pyxc::rt::mul(p_, {{pyxc_t[0-9]+_partials}}[{{pyxc_t[0-9]+}}]);
 # CHECK: lo_ = pyxc::rt::min(lo_, {{pyxc_t[0-9]+_partials}}[{{pyxc_t[0-9]+}}]);
 # CHECK: hi_ = pyxc::rt::max(hi_, {{pyxc_t[0-9]+_partials}}[{{pyxc_t[0-9]+}}]);
+
+
+@pyxc.native(fastmath=True)
+def fast_dot(a: f64[:], b: f64[:]) -> float:
+    s = 0.0
+    for i in prange(a.shape[0]):
+        s += a[i] * b[i]
+    return s
+# A lambda does not inherit the function's fast-math attribute: it gets its own.
+# CHECK-LABEL: fast_dot__impl(
+# CHECK: = [&](uint64_t {{pyxc_t[0-9]+}}, uint64_t {{pyxc_t[0-9]+}}, uint64_t {{pyxc_t[0-9]+}}) PYXC_FAST_MATH {
