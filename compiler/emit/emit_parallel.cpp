@@ -116,7 +116,7 @@ void FunctionEmitter::forPrange(const Stmt& s, const Expr& call) {
 
   std::string body = temp(), chunk = temp(), begin = temp(), end = temp();
   // A lambda does not inherit its function's optimize attribute.
-  line(fmt::format("auto {} = [&](uint64_t {}, uint64_t {}, uint64_t {}){} {{", body, chunk, begin, end,
+  line(fmt::format("auto {} = [&]([[maybe_unused]] uint64_t {}, uint64_t {}, uint64_t {}){} {{", body, chunk, begin, end,
                    fn_.directives.fastmath ? " PYXC_FAST_MATH" : ""));
   out_->indent();
   std::vector<std::string> copies;

@@ -1,6 +1,8 @@
 // Statements and the function body as a whole.
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "compiler/emit/analysis.h"
 #include "compiler/emit/function_emitter.h"
 #include "compiler/emit/primitives.h"
@@ -79,16 +81,29 @@ void FunctionEmitter::emitDefinition(CodeWriter& out) {
       out.line(fmt::format("{} {} = {};", types::cppName(fn_.params[i].type), localName(fn_.params[i].name),
                            paramName(fn_, i)));
   }
+  // A prange private is declared again inside the loop's chunk lambda; the
+  // function's own variable may then be used nowhere.
+  std::vector<bool> parallelPrivate(fn_.locals.size(), false);
+  std::function<void(const ast::Block&)> findPrivates = [&](const ast::Block& body) {
+    for (const auto& s : body) {
+      if (s->parallel)
+        for (int slot : s->parallel->privates) parallelPrivate[static_cast<size_t>(slot)] = true;
+      findPrivates(s->body);
+      findPrivates(s->orelse);
+    }
+  };
+  findPrivates(fn_.body);
   for (size_t i = 0; i < fn_.locals.size(); ++i) {
     const ast::Local& local = fn_.locals[i];
+    const char* maybeUnused = read[i] && !parallelPrivate[i] ? "" : "[[maybe_unused]] ";
     if (!local.isParam) {
       // Zero-initialised like the example module; a local only assigned
       // (a loop variable nobody reads) must not warn.
-      out.line(fmt::format("{}{} {}{{}};", read[i] ? "" : "[[maybe_unused]] ", types::cppName(local.type),
-                           localName(local.name)));
+      out.line(fmt::format("{}{} {}{{}};", maybeUnused, types::cppName(local.type), localName(local.name)));
     }
     if (needsBoundFlag_[i]) {
-      out.line(fmt::format("bool {} = {};", boundFlagName(local.name), local.isParam ? "true" : "false"));
+      out.line(fmt::format("{}bool {} = {};", parallelPrivate[i] ? "[[maybe_unused]] " : "",
+                           boundFlagName(local.name), local.isParam ? "true" : "false"));
     }
   }
   block(fn_.body);
