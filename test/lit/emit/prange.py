@@ -20,7 +20,7 @@ def row_norms(m: f64[:, ::1], out: f64[::1]) -> None:
 # CHECK-LABEL: static void row_norms__impl(
 # CHECK: const uint64_t [[TRIPS:pyxc_t[0-9]+]] = pyxc::rt::range_length(int64_t{0}, [[STOP:pyxc_t[0-9]+]], int64_t{1});
 # CHECK-NEXT: const pyxc::rt::ParallelPlan [[PLAN:pyxc_t[0-9]+]] = pyxc::rt::parallel_plan([[TRIPS]], 0);
-# CHECK-NEXT: auto [[BODY:pyxc_t[0-9]+]] = [&](uint64_t [[CHUNK:pyxc_t[0-9]+]], uint64_t [[BEGIN:pyxc_t[0-9]+]], uint64_t [[END:pyxc_t[0-9]+]]) {
+# CHECK-NEXT: auto [[BODY:pyxc_t[0-9]+]] = [&]({{\[\[maybe_unused\]\]}} uint64_t [[CHUNK:pyxc_t[0-9]+]], uint64_t [[BEGIN:pyxc_t[0-9]+]], uint64_t [[END:pyxc_t[0-9]+]]) {
 # CHECK-NEXT: const auto [[M:pyxc_t[0-9]+]] = m_;
 # CHECK-NEXT: const auto [[OUT:pyxc_t[0-9]+]] = out_;
 # CHECK-NEXT: {
@@ -93,4 +93,4 @@ def fast_dot(a: f64[:], b: f64[:]) -> float:
     return s
 # A lambda does not inherit the function's fast-math attribute: it gets its own.
 # CHECK-LABEL: fast_dot__impl(
-# CHECK: = [&](uint64_t {{pyxc_t[0-9]+}}, uint64_t {{pyxc_t[0-9]+}}, uint64_t {{pyxc_t[0-9]+}}) PYXC_FAST_MATH {
+# CHECK: = [&]({{\[\[maybe_unused\]\]}} uint64_t {{pyxc_t[0-9]+}}, uint64_t {{pyxc_t[0-9]+}}, uint64_t {{pyxc_t[0-9]+}}) PYXC_FAST_MATH {
