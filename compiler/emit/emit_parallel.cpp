@@ -45,6 +45,20 @@ std::string identity(ast::ReductionOp op, const Type& type) {
 }
 }  // namespace
 
+std::vector<bool> parallelPrivates(const ast::FunctionDef& fn) {
+  std::vector<bool> out(fn.locals.size(), false);
+  std::function<void(const ast::Block&)> scan = [&](const ast::Block& body) {
+    for (const auto& s : body) {
+      if (s->parallel)
+        for (int slot : s->parallel->privates) out[static_cast<size_t>(slot)] = true;
+      scan(s->body);
+      scan(s->orelse);
+    }
+  };
+  scan(fn.body);
+  return out;
+}
+
 void FunctionEmitter::forPrange(const Stmt& s, const Expr& call) {
   const ast::ParallelLoop* info = s.parallel.get();
   const Expr& target = *s.exprs[0];

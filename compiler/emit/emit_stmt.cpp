@@ -1,8 +1,6 @@
 // Statements and the function body as a whole.
 #include <fmt/format.h>
 
-#include <functional>
-
 #include "compiler/emit/analysis.h"
 #include "compiler/emit/function_emitter.h"
 #include "compiler/emit/primitives.h"
@@ -81,18 +79,8 @@ void FunctionEmitter::emitDefinition(CodeWriter& out) {
       out.line(fmt::format("{} {} = {};", types::cppName(fn_.params[i].type), localName(fn_.params[i].name),
                            paramName(fn_, i)));
   }
-  // A prange private is declared again inside the loop's chunk lambda; the
-  // function's own variable may then be used nowhere.
-  std::vector<bool> parallelPrivate(fn_.locals.size(), false);
-  std::function<void(const ast::Block&)> findPrivates = [&](const ast::Block& body) {
-    for (const auto& s : body) {
-      if (s->parallel)
-        for (int slot : s->parallel->privates) parallelPrivate[static_cast<size_t>(slot)] = true;
-      findPrivates(s->body);
-      findPrivates(s->orelse);
-    }
-  };
-  findPrivates(fn_.body);
+  // Declared again inside a prange chunk lambda: maybe unused out here.
+  std::vector<bool> parallelPrivate = parallelPrivates(fn_);
   for (size_t i = 0; i < fn_.locals.size(); ++i) {
     const ast::Local& local = fn_.locals[i];
     const char* maybeUnused = read[i] && !parallelPrivate[i] ? "" : "[[maybe_unused]] ";

@@ -68,6 +68,10 @@ struct ProvenAccess {
 std::vector<ProvenAccess> accessesProvenByRange(const ast::Stmt& forStmt, size_t rangeArgs,
                                                 const ast::FunctionDef& fn, const std::vector<bool>& needsBoundFlag);
 
+// Per local of `fn`: is it private to some prange loop (declared again in
+// the loop's chunk lambda)?
+std::vector<bool> parallelPrivates(const ast::FunctionDef& fn);
+
 class FunctionEmitter {
  public:
   FunctionEmitter(const ModuleContext& context, const ast::FunctionDef& fn);
