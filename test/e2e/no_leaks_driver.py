@@ -21,6 +21,7 @@ import os
 import sys
 import time
 import tracemalloc
+import weakref
 
 import numpy
 
@@ -121,6 +122,33 @@ def exports_released(objects) -> dict:
     return results
 
 
+def result_references(m, objects) -> dict:
+    """Which results hold a reference too many or too few (False entries)."""
+    checks = {}
+    a = objects["f64"]
+    before = sys.getrefcount(a)
+    same = m.same(a)
+    checks["array-argument-returned-itself"] = same is a and sys.getrefcount(a) == before + 1
+    del same
+    checks["array-argument-released-with-result"] = sys.getrefcount(a) == before
+    number = m.add(objects["big"], 0.5)
+    checks["float-result"] = sys.getrefcount(number) == 2  # the name and the argument
+    pair = m.divmod_floor(2**40 + 1, 3)
+    # items: the tuple, the loop variable and the argument
+    checks["tuple-result"] = sys.getrefcount(pair) == 2 and [sys.getrefcount(x) for x in pair] == [3, 3]
+    ramp = m.ramp(8)
+    memory = weakref.ref(ramp.base)  # NumPy's view of the NativeArray
+    checks["native-array-result"] = sys.getrefcount(ramp) == 2 and sys.getrefcount(ramp.base) == 2
+    del ramp
+    checks["native-array-freed-with-result"] = memory() is None
+    try:
+        m.checked(-1)
+    except ValueError as error:
+        # the name, the exception being handled, the argument; its message: args and the argument
+        checks["exception-result"] = sys.getrefcount(error) == 3 and sys.getrefcount(error.args[0]) == 2
+    return checks
+
+
 def main(path: str, total_calls: int) -> None:
     m = load(path)
     objects = {
@@ -176,6 +204,7 @@ def main(path: str, total_calls: int) -> None:
         "traced_growth": traced_after - traced_before,
         "refcount_changes": refcount_changes,
         "exports": exports_released(objects),
+        "result_references": result_references(m, objects),
     }, sys.stdout)
 
 

@@ -79,3 +79,8 @@ def test_argument_reference_counts_unchanged(measured):
 
 def test_every_buffer_export_is_released(measured):
     assert set(measured["exports"].values()) == {"released"}, measured["exports"]
+
+
+def test_results_hold_exactly_their_references(measured):
+    checks = measured["result_references"]
+    assert checks and all(checks.values()), checks
