@@ -30,7 +30,7 @@ numpy = pytest.importorskip("numpy")
 
 SUBJECT = Path(__file__).resolve().parent / "subjects" / "conversion_subject.py"
 
-# Declared type -> (kind, range of the integer types).
+# Declared type -> (kind, lowest and highest value of an integer type, name in messages).
 PARAMETERS = {
     "int": ("int", -(2**63), 2**63 - 1, "i64"),
     "i8": ("int", -(2**7), 2**7 - 1, "i8"),
