@@ -1,0 +1,322 @@
+// `.aio(...)` of a compiled function: the call runs on the module's native
+// worker pool and resolves an asyncio future in the caller's running loop
+// (docs/semantics.md, "asyncio and threads").
+//
+// Caller thread (GIL held): the wrapper converts the arguments, then
+// submit_aio() creates loop.create_future(), moves the converted arguments
+// and the body into a job and posts it to the pool. Worker (no GIL): runs the
+// body, pushes the job onto the loop's completion stack and, when the stack
+// was empty, writes the loop's eventfd. Loop thread (GIL held): the eventfd's
+// reader (loop.add_reader) takes every finished job at once, sets the
+// futures that are still pending (result or exception) and destroys the jobs,
+// which releases the argument buffers. Thousands of completions cost one
+// wakeup, and workers never wait for the GIL.
+#pragma once
+
+#include <Python.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <type_traits>
+#include <utility>
+
+#include "errors.h"
+#include "gil.h"
+#include "gil_annotations.h"
+#include "thread_pool.h"
+
+namespace pyxc::rt {
+
+struct AioJob;
+
+// What workers share with one event loop: the stack of finished jobs and the
+// eventfd the loop watches. Atomically reference counted, because a worker
+// still writes the eventfd after the loop may have taken (and freed) its job.
+struct AioCompletions {
+  std::atomic<AioJob*> finished{nullptr};
+  std::atomic<int64_t> refs{1};
+  int eventfd = -1;
+
+  void retain() { refs.fetch_add(1, std::memory_order_relaxed); }
+  PYXC_RUNS_WITHOUT_GIL void release() noexcept {
+    if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+      if (eventfd >= 0) ::close(eventfd);
+      delete this;
+    }
+  }
+};
+
+// One `.aio` call in flight. `run_body` runs on a worker without the GIL; `take_result`
+// (a new reference, or nullptr with the Python error set) and `destroy` run on
+// the loop thread with the GIL.
+struct AioJob {
+  void (*run_body)(AioJob*) noexcept;
+  PyObject* (*take_result)(AioJob*);
+  void (*destroy)(AioJob*);
+  AioJob* next = nullptr;
+  PyObject* future = nullptr;  // strong reference, touched only with the GIL
+  AioCompletions* completions = nullptr;
+};
+
+namespace detail {
+
+template <class F>
+struct AioCall final : AioJob {
+  using R = std::invoke_result_t<F&>;
+  using Value = std::conditional_t<std::is_void_v<R>, int, R>;
+
+  explicit AioCall(F&& f) : body(std::move(f)) {
+    AioJob::run_body = &AioCall::run;
+    AioJob::take_result = &AioCall::result_to_py;
+    AioJob::destroy = &AioCall::destroy_call;
+  }
+
+  PYXC_RUNS_WITHOUT_GIL static void run(AioJob* job) noexcept {
+    auto* call = static_cast<AioCall*>(job);
+    detail::run_catching(call->body, call->result, call->error);
+  }
+  static PyObject* result_to_py(AioJob* job) {
+    auto* call = static_cast<AioCall*>(job);
+    return detail::finish<R>(call->result, call->error);
+  }
+  static void destroy_call(AioJob* job) { delete static_cast<AioCall*>(job); }
+
+  F body;  // owns the converted arguments (BufferArgs: released here, with the GIL)
+  std::optional<Value> result;
+  std::optional<Error> error;
+};
+
+// The pool task of a job: run it, then hand it to its loop.
+PYXC_RUNS_WITHOUT_GIL inline void run_aio_job(void* data) noexcept {
+  auto* job = static_cast<AioJob*>(data);
+  AioCompletions* completions = job->completions;  // the loop may free `job` once it is pushed
+  job->run_body(job);
+  AioJob* head = completions->finished.load(std::memory_order_relaxed);
+  do {
+    job->next = head;
+  } while (!completions->finished.compare_exchange_weak(head, job, std::memory_order_release,
+                                                        std::memory_order_relaxed));
+  if (head == nullptr) {  // the loop may be asleep: wake it (once per batch)
+    uint64_t one = 1;
+    ssize_t written = ::write(completions->eventfd, &one, sizeof one);
+    (void)written;  // only fails when the counter is full, and then the loop is awake anyway
+  }
+  completions->release();
+}
+
+}  // namespace detail
+
+// Internal linkage: each extension module keeps its own loop channels and
+// cached lookups (see function.h for why).
+namespace {
+
+PyObject* aio_get_running_loop = nullptr;  // asyncio.events._get_running_loop
+PyObject* aio_channels = nullptr;          // weakref.WeakKeyDictionary: loop -> capsule(AioCompletions)
+PyObject* aio_cached_loop = nullptr;       // weakref to the loop of the last call
+AioCompletions* aio_cached_completions = nullptr;  // its completions (alive while that loop is)
+PyObject* aio_name_create_future = nullptr;
+PyObject* aio_name_done = nullptr;
+PyObject* aio_name_set_result = nullptr;
+PyObject* aio_name_set_exception = nullptr;
+PyObject* aio_name_add_reader = nullptr;
+
+const char* const kAioCapsuleName = "pyxc.aio_completions";
+
+// Sets the future of a finished job (unless it was cancelled or otherwise
+// done: then the result is dropped) and destroys the job. Never leaves an
+// error set: a failure to set the future is reported as unraisable.
+inline void complete_aio_job(AioJob* job) {
+  PyObject* done = PyObject_CallMethodNoArgs(job->future, aio_name_done);
+  int is_done = done ? PyObject_IsTrue(done) : -1;
+  Py_XDECREF(done);
+  if (is_done == 0) {
+    PyObject* value = job->take_result(job);
+    PyObject* outcome = nullptr;
+    if (value) {
+      outcome = PyObject_CallMethodOneArg(job->future, aio_name_set_result, value);
+      Py_DECREF(value);
+    } else {
+      PyObject *type, *exception, *traceback;
+      PyErr_Fetch(&type, &exception, &traceback);
+      PyErr_NormalizeException(&type, &exception, &traceback);
+      if (exception) {
+        if (traceback) PyException_SetTraceback(exception, traceback);
+        outcome = PyObject_CallMethodOneArg(job->future, aio_name_set_exception, exception);
+      }
+      Py_XDECREF(type);
+      Py_XDECREF(exception);
+      Py_XDECREF(traceback);
+    }
+    if (outcome) Py_DECREF(outcome);
+  }
+  if (PyErr_Occurred()) PyErr_WriteUnraisable(job->future);
+  Py_DECREF(job->future);
+  job->destroy(job);
+}
+
+// The eventfd's reader callback (loop thread, GIL held).
+inline PyObject* drain_aio_completions(PyObject* capsule, PyObject*) {
+  auto* completions = static_cast<AioCompletions*>(PyCapsule_GetPointer(capsule, kAioCapsuleName));
+  if (!completions) return nullptr;
+  // Read the eventfd before taking the stack: a worker pushing after the
+  // exchange finds it empty and writes again, so no wakeup is lost.
+  uint64_t count;
+  ssize_t got = ::read(completions->eventfd, &count, sizeof count);
+  (void)got;  // EAGAIN: a spurious wakeup, or a batch already taken
+  AioJob* stack = completions->finished.exchange(nullptr, std::memory_order_acquire);
+  AioJob* in_order = nullptr;  // the stack is newest first; complete oldest first
+  while (stack) {
+    AioJob* next = stack->next;
+    stack->next = in_order;
+    in_order = stack;
+    stack = next;
+  }
+  while (in_order) {
+    AioJob* next = in_order->next;
+    complete_aio_job(in_order);
+    in_order = next;
+  }
+  Py_RETURN_NONE;
+}
+
+PyMethodDef aio_drain_def = {"pyxc_aio_drain", drain_aio_completions, METH_NOARGS, nullptr};
+
+inline void release_aio_capsule(PyObject* capsule) {
+  if (auto* completions = static_cast<AioCompletions*>(PyCapsule_GetPointer(capsule, kAioCapsuleName)))
+    completions->release();
+}
+
+inline bool aio_init_once() {
+  if (aio_get_running_loop) return true;
+  PyObject* events = PyImport_ImportModule("asyncio.events");
+  PyObject* weakref = events ? PyImport_ImportModule("weakref") : nullptr;
+  PyObject* get_loop = weakref ? PyObject_GetAttrString(events, "_get_running_loop") : nullptr;
+  PyObject* channels = get_loop ? PyObject_CallMethod(weakref, "WeakKeyDictionary", nullptr) : nullptr;
+  Py_XDECREF(events);
+  Py_XDECREF(weakref);
+  if (!channels) {
+    Py_XDECREF(get_loop);
+    return false;
+  }
+  aio_name_create_future = PyUnicode_InternFromString("create_future");
+  aio_name_done = PyUnicode_InternFromString("done");
+  aio_name_set_result = PyUnicode_InternFromString("set_result");
+  aio_name_set_exception = PyUnicode_InternFromString("set_exception");
+  aio_name_add_reader = PyUnicode_InternFromString("add_reader");
+  if (!aio_name_create_future || !aio_name_done || !aio_name_set_result || !aio_name_set_exception ||
+      !aio_name_add_reader) {
+    Py_DECREF(get_loop);
+    Py_DECREF(channels);
+    return false;
+  }
+  aio_channels = channels;
+  aio_get_running_loop = get_loop;  // last: marks the state complete
+  return true;
+}
+
+// A new channel for `loop`: an eventfd the loop watches, registered in
+// aio_channels. Borrowed completions, or nullptr with an error set.
+inline AioCompletions* create_aio_channel(PyObject* loop) {
+  int fd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+  if (fd < 0) {
+    PyErr_SetFromErrno(PyExc_OSError);
+    return nullptr;
+  }
+  auto* completions = new AioCompletions;
+  completions->eventfd = fd;
+  PyObject* capsule = PyCapsule_New(completions, kAioCapsuleName, release_aio_capsule);
+  if (!capsule) {
+    completions->release();
+    return nullptr;
+  }
+  PyObject* drain = PyCFunction_New(&aio_drain_def, capsule);
+  PyObject* fd_object = drain ? PyLong_FromLong(fd) : nullptr;
+  PyObject* added = fd_object ? PyObject_CallMethodObjArgs(loop, aio_name_add_reader, fd_object, drain, nullptr)
+                              : nullptr;
+  Py_XDECREF(fd_object);
+  Py_XDECREF(drain);
+  if (!added) {
+    if (PyErr_ExceptionMatches(PyExc_NotImplementedError)) {
+      PyErr_Clear();
+      PyErr_Format(PyExc_RuntimeError,
+                   "pyxc .aio needs an event loop that can watch file descriptors (loop.add_reader); "
+                   "%s cannot: use asyncio.to_thread(f, ...) with it",
+                   Py_TYPE(loop)->tp_name);
+    }
+    Py_DECREF(capsule);
+    return nullptr;
+  }
+  Py_DECREF(added);
+  int stored = PyObject_SetItem(aio_channels, loop, capsule);
+  Py_DECREF(capsule);  // the loop's reader and aio_channels hold it
+  return stored < 0 ? nullptr : completions;
+}
+
+// The completions of the running `loop` (borrowed), creating its channel on
+// the first call in that loop.
+inline AioCompletions* aio_completions_for(PyObject* loop) {
+  if (aio_cached_loop && PyWeakref_GET_OBJECT(aio_cached_loop) == loop) return aio_cached_completions;
+  AioCompletions* completions = nullptr;
+  if (PyObject* capsule = PyObject_GetItem(aio_channels, loop)) {
+    completions = static_cast<AioCompletions*>(PyCapsule_GetPointer(capsule, kAioCapsuleName));
+    Py_DECREF(capsule);  // aio_channels keeps it while the loop lives
+  } else if (PyErr_ExceptionMatches(PyExc_KeyError)) {
+    PyErr_Clear();
+    completions = create_aio_channel(loop);
+  }
+  if (!completions) return nullptr;
+  PyObject* loop_ref = PyWeakref_NewRef(loop, nullptr);
+  if (!loop_ref) return nullptr;
+  Py_XSETREF(aio_cached_loop, loop_ref);
+  aio_cached_completions = completions;
+  return completions;
+}
+
+}  // namespace
+
+// Runs body() on the worker pool and returns an asyncio future of the running
+// loop that resolves to to_py(result), or to the Python exception of the
+// pyxc::rt::Error it threw. GIL held; nullptr with an error set when there is
+// no running loop (RuntimeError, as asyncio.get_running_loop()). `body` owns
+// the converted arguments: it is destroyed on the loop thread, with the GIL.
+template <class F>
+PyObject* submit_aio(F&& body) {
+  if (!aio_init_once()) return nullptr;
+  PyObject* loop = PyObject_CallNoArgs(aio_get_running_loop);
+  if (!loop) return nullptr;
+  if (loop == Py_None) {
+    Py_DECREF(loop);
+    PyErr_SetString(PyExc_RuntimeError, "no running event loop");
+    return nullptr;
+  }
+  AioCompletions* completions = aio_completions_for(loop);
+  PyObject* future = completions ? PyObject_CallMethodNoArgs(loop, aio_name_create_future) : nullptr;
+  Py_DECREF(loop);
+  if (!future) return nullptr;
+  detail::AioCall<std::decay_t<F>>* job;
+  try {
+    job = new detail::AioCall<std::decay_t<F>>(std::forward<F>(body));
+  } catch (const std::bad_alloc&) {
+    Py_DECREF(future);
+    return PyErr_NoMemory();
+  }
+  job->future = Py_NewRef(future);
+  job->completions = completions;
+  completions->retain();
+  try {
+    thread_pool().post(PoolTask{&detail::run_aio_job, job});
+  } catch (...) {  // no memory for the queue, or no thread could be started
+    completions->release();
+    Py_DECREF(job->future);
+    job->destroy(job);
+    Py_DECREF(future);
+    PyErr_SetString(PyExc_RuntimeError, "pyxc .aio could not start a worker");
+    return nullptr;
+  }
+  return future;
+}
+
+}  // namespace pyxc::rt
