@@ -14,6 +14,7 @@
 #pragma once
 
 #include <Python.h>
+#include <poll.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -184,6 +185,71 @@ inline PyObject* drain_aio_completions(PyObject* capsule, PyObject*) {
 
 PyMethodDef aio_drain_def = {"pyxc_aio_drain", drain_aio_completions, METH_NOARGS, nullptr};
 
+// Loops without add_reader (a custom loop, say): a daemon Python thread
+// waits on the eventfd without the GIL and asks the loop to drain with
+// call_soon_threadsafe. It holds the loop weakly and ends once the loop is
+// closed or gone (checked at least every second). `self` is the tuple
+// (drain, weakref to the loop).
+inline PyObject* watch_aio_completions(PyObject* self, PyObject*) {
+  PyObject* drain = PyTuple_GET_ITEM(self, 0);
+  PyObject* loop_ref = PyTuple_GET_ITEM(self, 1);
+  auto* completions = static_cast<AioCompletions*>(PyCapsule_GetPointer(PyCFunction_GET_SELF(drain), kAioCapsuleName));
+  if (!completions) return nullptr;
+  for (;;) {
+    int ready;
+    Py_BEGIN_ALLOW_THREADS
+    pollfd watched{completions->eventfd, POLLIN, 0};
+    ready = ::poll(&watched, 1, 1000);
+    Py_END_ALLOW_THREADS
+    PyObject* loop = PyWeakref_GET_OBJECT(loop_ref);
+    if (loop == Py_None) break;
+    uint64_t count;
+    if (ready > 0 && ::read(completions->eventfd, &count, sizeof count) == sizeof count) {
+      // Read before the drain takes the stack (see drain_aio_completions).
+      PyObject* scheduled = PyObject_CallMethod(loop, "call_soon_threadsafe", "O", drain);
+      if (!scheduled) break;  // the loop is closed
+      Py_DECREF(scheduled);
+      continue;
+    }
+    PyObject* closed = PyObject_CallMethod(loop, "is_closed", nullptr);
+    int is_closed = closed ? PyObject_IsTrue(closed) : 1;
+    Py_XDECREF(closed);
+    if (is_closed) break;
+  }
+  PyErr_Clear();
+  Py_RETURN_NONE;
+}
+
+PyMethodDef aio_watch_def = {"pyxc_aio_watch", watch_aio_completions, METH_NOARGS, nullptr};
+
+// Starts the watcher thread of `drain` for `loop`; false with an error set.
+inline bool start_aio_watcher(PyObject* loop, PyObject* drain) {
+  PyObject* loop_ref = PyWeakref_NewRef(loop, nullptr);
+  PyObject* state = loop_ref ? PyTuple_Pack(2, drain, loop_ref) : nullptr;
+  Py_XDECREF(loop_ref);
+  PyObject* watch = state ? PyCFunction_New(&aio_watch_def, state) : nullptr;
+  Py_XDECREF(state);
+  PyObject* threading = watch ? PyImport_ImportModule("threading") : nullptr;
+  PyObject* thread = nullptr;
+  if (threading) {
+    PyObject* thread_type = PyObject_GetAttrString(threading, "Thread");
+    PyObject* no_args = thread_type ? PyTuple_New(0) : nullptr;
+    PyObject* kwargs = no_args ? Py_BuildValue("{s:O,s:s,s:O}", "target", watch, "name", "pyxc-aio-watcher",
+                                               "daemon", Py_True)
+                               : nullptr;
+    thread = kwargs ? PyObject_Call(thread_type, no_args, kwargs) : nullptr;
+    Py_XDECREF(kwargs);
+    Py_XDECREF(no_args);
+    Py_XDECREF(thread_type);
+  }
+  PyObject* started = thread ? PyObject_CallMethod(thread, "start", nullptr) : nullptr;
+  Py_XDECREF(started);
+  Py_XDECREF(thread);
+  Py_XDECREF(threading);
+  Py_XDECREF(watch);
+  return started != nullptr;
+}
+
 inline void release_aio_capsule(PyObject* capsule) {
   if (auto* completions = static_cast<AioCompletions*>(PyCapsule_GetPointer(capsule, kAioCapsuleName)))
     completions->release();
@@ -237,15 +303,12 @@ inline AioCompletions* create_aio_channel(PyObject* loop) {
   PyObject* added = fd_object ? PyObject_CallMethodObjArgs(loop, aio_name_add_reader, fd_object, drain, nullptr)
                               : nullptr;
   Py_XDECREF(fd_object);
+  if (!added && drain && PyErr_ExceptionMatches(PyExc_NotImplementedError)) {
+    PyErr_Clear();
+    if (start_aio_watcher(loop, drain)) added = Py_NewRef(Py_None);
+  }
   Py_XDECREF(drain);
   if (!added) {
-    if (PyErr_ExceptionMatches(PyExc_NotImplementedError)) {
-      PyErr_Clear();
-      PyErr_Format(PyExc_RuntimeError,
-                   "pyxc .aio needs an event loop that can watch file descriptors (loop.add_reader); "
-                   "%s cannot: use asyncio.to_thread(f, ...) with it",
-                   Py_TYPE(loop)->tp_name);
-    }
     Py_DECREF(capsule);
     return nullptr;
   }

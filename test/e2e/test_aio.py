@@ -247,6 +247,37 @@ def test_two_loops_in_two_threads(compiled):
         assert results[offset] == [i + offset for i in range(3000)]
 
 
+class LoopWithoutReaders(asyncio.SelectorEventLoop):
+    def add_reader(self, fd, callback, *args):
+        raise NotImplementedError
+
+
+def watcher_threads() -> int:
+    return sum(thread.name == "pyxc-aio-watcher" for thread in threading.enumerate())
+
+
+def test_loop_without_add_reader_uses_a_watcher_thread(compiled):
+    async def main():
+        results = await asyncio.gather(*(compiled.add.aio(i, 1) for i in range(2000)))
+        cancelled = [compiled.spin.aio(10_000) for _ in range(50)]
+        for future in cancelled:
+            future.cancel()
+        return results, await compiled.spin.aio(1000)
+
+    before = watcher_threads()
+    loop = LoopWithoutReaders()
+    try:
+        results, spun = loop.run_until_complete(main())
+        assert watcher_threads() == before + 1
+    finally:
+        loop.close()
+    assert results == [i + 1 for i in range(2000)] and spun == compiled.spin(1000)
+    deadline = time.monotonic() + 10
+    while watcher_threads() > before:  # it notices the closed loop within a second
+        assert time.monotonic() < deadline, "the watcher thread outlived its loop"
+        time.sleep(0.05)
+
+
 @pytest.mark.asyncio
 async def test_asyncio_to_thread_releases_the_gil(compiled):
     n = spin_count_for(0.3, compiled.spin)
