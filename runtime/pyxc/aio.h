@@ -20,6 +20,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <type_traits>
 #include <utility>
@@ -50,6 +51,17 @@ struct AioCompletions {
   }
 };
 
+// Set (by a done callback of the future, on the loop thread) when the future
+// is cancelled; a worker that has not started the call yet then skips it.
+// Shared by the job and the callback; both drop it with the GIL held.
+struct AioCancelFlag {
+  std::atomic<bool> cancelled{false};
+  int refs = 2;
+  void release() {
+    if (--refs == 0) delete this;
+  }
+};
+
 // One `.aio` call in flight. `run_body` runs on a worker without the GIL; `take_result`
 // (a new reference, or nullptr with the Python error set) and `destroy` run on
 // the loop thread with the GIL.
@@ -60,6 +72,8 @@ struct AioJob {
   AioJob* next = nullptr;
   PyObject* future = nullptr;  // strong reference, touched only with the GIL
   AioCompletions* completions = nullptr;
+  AioCancelFlag* cancel_flag = nullptr;
+  bool skipped = false;  // set by the worker before it hands the job to the loop
 };
 
 namespace detail {
@@ -94,7 +108,10 @@ struct AioCall final : AioJob {
 PYXC_RUNS_WITHOUT_GIL inline void run_aio_job(void* data) noexcept {
   auto* job = static_cast<AioJob*>(data);
   AioCompletions* completions = job->completions;  // the loop may free `job` once it is pushed
-  job->run_body(job);
+  if (job->cancel_flag->cancelled.load(std::memory_order_relaxed))
+    job->skipped = true;
+  else
+    job->run_body(job);
   AioJob* head = completions->finished.load(std::memory_order_relaxed);
   do {
     job->next = head;
@@ -123,6 +140,7 @@ PyObject* aio_name_done = nullptr;
 PyObject* aio_name_set_result = nullptr;
 PyObject* aio_name_set_exception = nullptr;
 PyObject* aio_name_add_reader = nullptr;
+PyObject* aio_name_add_done_callback = nullptr;
 
 const char* const kAioCapsuleName = "pyxc.aio_completions";
 
@@ -133,7 +151,10 @@ inline void complete_aio_job(AioJob* job) {
   PyObject* done = PyObject_CallMethodNoArgs(job->future, aio_name_done);
   int is_done = done ? PyObject_IsTrue(done) : -1;
   Py_XDECREF(done);
-  if (is_done == 0) {
+  if (is_done == 0 && job->skipped) {  // not reached: only a cancelled future skips
+    PyObject* cancelled = PyObject_CallMethod(job->future, "cancel", nullptr);
+    Py_XDECREF(cancelled);
+  } else if (is_done == 0) {
     PyObject* value = job->take_result(job);
     PyObject* outcome = nullptr;
     if (value) {
@@ -155,6 +176,7 @@ inline void complete_aio_job(AioJob* job) {
   }
   if (PyErr_Occurred()) PyErr_WriteUnraisable(job->future);
   Py_DECREF(job->future);
+  job->cancel_flag->release();
   job->destroy(job);
 }
 
@@ -250,6 +272,51 @@ inline bool start_aio_watcher(PyObject* loop, PyObject* drain) {
   return started != nullptr;
 }
 
+const char* const kAioCancelCapsuleName = "pyxc.aio_cancel_flag";
+
+// future.add_done_callback(...) of every .aio future.
+inline PyObject* note_aio_future_done(PyObject* capsule, PyObject* future) {
+  auto* flag = static_cast<AioCancelFlag*>(PyCapsule_GetPointer(capsule, kAioCancelCapsuleName));
+  if (!flag) return nullptr;
+  PyObject* cancelled = PyObject_CallMethod(future, "cancelled", nullptr);
+  if (!cancelled) return nullptr;
+  if (cancelled == Py_True) flag->cancelled.store(true, std::memory_order_relaxed);
+  Py_DECREF(cancelled);
+  Py_RETURN_NONE;
+}
+
+PyMethodDef aio_done_def = {"pyxc_aio_done", note_aio_future_done, METH_O, nullptr};
+
+inline void release_aio_cancel_capsule(PyObject* capsule) {
+  if (auto* flag = static_cast<AioCancelFlag*>(PyCapsule_GetPointer(capsule, kAioCancelCapsuleName)))
+    flag->release();
+}
+
+// A new cancel flag whose done callback is registered on `future`; nullptr
+// with an error set on failure.
+inline AioCancelFlag* watch_aio_cancel(PyObject* future) {
+  auto* flag = new (std::nothrow) AioCancelFlag;
+  if (!flag) {
+    PyErr_NoMemory();
+    return nullptr;
+  }
+  PyObject* capsule = PyCapsule_New(flag, kAioCancelCapsuleName, release_aio_cancel_capsule);
+  if (!capsule) {
+    delete flag;
+    return nullptr;
+  }
+  PyObject* callback = PyCFunction_New(&aio_done_def, capsule);
+  Py_DECREF(capsule);
+  PyObject* added = callback ? PyObject_CallMethodOneArg(future, aio_name_add_done_callback, callback) : nullptr;
+  Py_XDECREF(callback);
+  if (!added) {
+    flag->release();  // the job's reference; the capsule's went with the callback
+    return nullptr;
+  }
+  Py_DECREF(added);
+  return flag;
+}
+
 inline void release_aio_capsule(PyObject* capsule) {
   if (auto* completions = static_cast<AioCompletions*>(PyCapsule_GetPointer(capsule, kAioCapsuleName)))
     completions->release();
@@ -272,8 +339,9 @@ inline bool aio_init_once() {
   aio_name_set_result = PyUnicode_InternFromString("set_result");
   aio_name_set_exception = PyUnicode_InternFromString("set_exception");
   aio_name_add_reader = PyUnicode_InternFromString("add_reader");
+  aio_name_add_done_callback = PyUnicode_InternFromString("add_done_callback");
   if (!aio_name_create_future || !aio_name_done || !aio_name_set_result || !aio_name_set_exception ||
-      !aio_name_add_reader) {
+      !aio_name_add_reader || !aio_name_add_done_callback) {
     Py_DECREF(get_loop);
     Py_DECREF(channels);
     return false;
@@ -359,14 +427,21 @@ PyObject* submit_aio(F&& body) {
   PyObject* future = completions ? PyObject_CallMethodNoArgs(loop, aio_name_create_future) : nullptr;
   Py_DECREF(loop);
   if (!future) return nullptr;
+  AioCancelFlag* cancel_flag = watch_aio_cancel(future);
+  if (!cancel_flag) {
+    Py_DECREF(future);
+    return nullptr;
+  }
   detail::AioCall<std::decay_t<F>>* job;
   try {
     job = new detail::AioCall<std::decay_t<F>>(std::forward<F>(body));
   } catch (const std::bad_alloc&) {
+    cancel_flag->release();
     Py_DECREF(future);
     return PyErr_NoMemory();
   }
   job->future = Py_NewRef(future);
+  job->cancel_flag = cancel_flag;
   job->completions = completions;
   completions->retain();
   try {
@@ -374,6 +449,7 @@ PyObject* submit_aio(F&& body) {
   } catch (...) {  // no memory for the queue, or no thread could be started
     completions->release();
     Py_DECREF(job->future);
+    job->cancel_flag->release();
     job->destroy(job);
     Py_DECREF(future);
     PyErr_SetString(PyExc_RuntimeError, "pyxc .aio could not start a worker");

@@ -8,6 +8,7 @@ from __future__ import annotations
 import array
 import asyncio
 import gc
+import os
 import shutil
 import subprocess
 import sys
@@ -211,6 +212,22 @@ async def test_cancelled_calls_drop_results_and_release_arguments(compiled):
     await wait_until(lambda: sys.getrefcount(data) == baseline)
     data.extend(b"resizable again")  # a BufferError while any export is held
     assert await compiled.byte_sum.aio(data, 1) == compiled.byte_sum(data, 1)
+
+
+@pytest.mark.asyncio
+async def test_calls_cancelled_before_they_start_are_skipped(compiled):
+    workers = max(os.cpu_count() or 1, int(os.environ.get("PYXC_NUM_THREADS", "0") or 0))
+    n = spin_count_for(0.3, compiled.spin)
+    blockers = [compiled.spin.aio(n) for _ in range(workers)]  # every worker busy
+    arrays = [np.ones(1) for _ in range(200)]
+    baseline = sys.getrefcount(arrays[0])
+    queued = [compiled.scale_into.aio(a, 2.0) for a in arrays]
+    for future in queued:
+        future.cancel()
+    await asyncio.gather(*blockers)
+    await wait_until(lambda: all(sys.getrefcount(arrays[i]) == baseline for i in range(len(arrays))))
+    untouched = sum(a[0] == 1.0 for a in arrays)
+    assert untouched >= 150, f"only {untouched} of 200 cancelled calls were skipped"
 
 
 @pytest.mark.asyncio
