@@ -170,19 +170,19 @@ def spin_count_for(seconds: float, spin) -> int:
 
 @pytest.mark.asyncio
 async def test_loop_stays_responsive_during_cpu_bound_calls(compiled):
-    n = spin_count_for(0.05, compiled.spin)
+    n = spin_count_for(0.15, compiled.spin)
     stop, gaps = asyncio.Event(), []
     tick = asyncio.ensure_future(ticker(stop, gaps))
     await asyncio.sleep(0.02)
     start = time.perf_counter()
-    await asyncio.gather(*(compiled.spin.aio(n) for _ in range(16)))  # about 0.8 s of CPU
+    await asyncio.gather(*(compiled.spin.aio(n) for _ in range(16)))  # about 2.4 s of CPU
     elapsed = time.perf_counter() - start
     stop.set()
     await tick
     # Were the calls run on the loop's thread, the ticker would stall for a
     # whole call (or all of them); on the pool it only waits for its turn.
     assert len(gaps) > 10
-    assert max(gaps) < max(0.25, elapsed / 4), f"ticker stalled {max(gaps):.3f}s of {elapsed:.3f}s"
+    assert max(gaps) < max(0.4, elapsed / 3), f"ticker stalled {max(gaps):.3f}s of {elapsed:.3f}s"
 
 
 # --- cancellation ------------------------------------------------------------
