@@ -10,7 +10,9 @@
 // reader (loop.add_reader) takes every finished job at once, sets the
 // futures that are still pending (result or exception) and destroys the jobs,
 // which releases the argument buffers. Thousands of completions cost one
-// wakeup, and workers never wait for the GIL.
+// wakeup, and workers never wait for the GIL. A done callback on each future
+// lets a worker skip a call cancelled before it started; a loop without
+// add_reader gets a watcher thread instead (start_aio_watcher).
 #pragma once
 
 #include <Python.h>
