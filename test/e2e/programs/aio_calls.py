@@ -8,6 +8,7 @@ from pyxc import f64, u8
 PYXC_TEST_ARGS = {
     "spin": {"n": (0, 3000)},
     "ramp": {"n": (0, 40)},
+    "byte_sum": {"rounds": (0, 5)},
 }
 
 
