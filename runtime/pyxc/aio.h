@@ -85,7 +85,7 @@ struct AioCall final : AioJob {
   using R = std::invoke_result_t<F&>;
   using Value = std::conditional_t<std::is_void_v<R>, int, R>;
 
-  explicit AioCall(F&& f) : body(std::move(f)) {
+  explicit AioCall(F&& f) noexcept : body(std::move(f)) {
     AioJob::run_body = &AioCall::run;
     AioJob::take_result = &AioCall::result_to_py;
     AioJob::destroy = &AioCall::destroy_call;
@@ -410,38 +410,31 @@ inline AioCompletions* aio_completions_for(PyObject* loop) {
 
 }  // namespace
 
-// Runs body() on the worker pool and returns an asyncio future of the running
-// loop that resolves to to_py(result), or to the Python exception of the
-// pyxc::rt::Error it threw. GIL held; nullptr with an error set when there is
-// no running loop (RuntimeError, as asyncio.get_running_loop()). `body` owns
-// the converted arguments: it is destroyed on the loop thread, with the GIL.
-template <class F>
-PyObject* submit_aio(F&& body) {
-  if (!aio_init_once()) return nullptr;
+namespace {
+
+// The part of submit_aio that does not depend on the body (one copy per
+// module, not one per function): finds the loop, makes the future, posts
+// `job`. Destroys `job` on failure (GIL held, so its buffers are released).
+[[gnu::noinline]] inline PyObject* submit_aio_job(AioJob* job) {
+  auto fail = [job](PyObject* future) -> PyObject* {
+    Py_XDECREF(future);
+    job->destroy(job);
+    return nullptr;
+  };
+  if (!aio_init_once()) return fail(nullptr);
   PyObject* loop = PyObject_CallNoArgs(aio_get_running_loop);
-  if (!loop) return nullptr;
+  if (!loop) return fail(nullptr);
   if (loop == Py_None) {
     Py_DECREF(loop);
     PyErr_SetString(PyExc_RuntimeError, "no running event loop");
-    return nullptr;
+    return fail(nullptr);
   }
   AioCompletions* completions = aio_completions_for(loop);
   PyObject* future = completions ? PyObject_CallMethodNoArgs(loop, aio_name_create_future) : nullptr;
   Py_DECREF(loop);
-  if (!future) return nullptr;
+  if (!future) return fail(nullptr);
   AioCancelFlag* cancel_flag = watch_aio_cancel(future);
-  if (!cancel_flag) {
-    Py_DECREF(future);
-    return nullptr;
-  }
-  detail::AioCall<std::decay_t<F>>* job;
-  try {
-    job = new detail::AioCall<std::decay_t<F>>(std::forward<F>(body));
-  } catch (const std::bad_alloc&) {
-    cancel_flag->release();
-    Py_DECREF(future);
-    return PyErr_NoMemory();
-  }
+  if (!cancel_flag) return fail(future);
   job->future = Py_NewRef(future);
   job->cancel_flag = cancel_flag;
   job->completions = completions;
@@ -452,12 +445,24 @@ PyObject* submit_aio(F&& body) {
     completions->release();
     Py_DECREF(job->future);
     job->cancel_flag->release();
-    job->destroy(job);
-    Py_DECREF(future);
     PyErr_SetString(PyExc_RuntimeError, "pyxc .aio could not start a worker");
-    return nullptr;
+    return fail(future);
   }
   return future;
+}
+
+}  // namespace
+
+// Runs body() on the worker pool and returns an asyncio future of the running
+// loop that resolves to to_py(result), or to the Python exception of the
+// pyxc::rt::Error it threw. GIL held; nullptr with an error set when there is
+// no running loop (RuntimeError, as asyncio.get_running_loop()). `body` owns
+// the converted arguments: it is destroyed on the loop thread, with the GIL.
+template <class F>
+PyObject* submit_aio(F&& body) {
+  auto* job = new (std::nothrow) detail::AioCall<std::decay_t<F>>(std::forward<F>(body));
+  if (!job) return PyErr_NoMemory();
+  return submit_aio_job(job);
 }
 
 }  // namespace pyxc::rt
