@@ -34,10 +34,10 @@ bool isUnevaluatedOrDeferred(const clang::Stmt& parent, const clang::Stmt& child
 }
 
 std::optional<ThrowOrigin> ExceptionAnalysis::fromCallee(const clang::FunctionDecl* callee, clang::SourceLocation site) {
-  if (!callee) return ThrowOrigin{site, "indirect call through a pointer that is not noexcept"};
+  if (!callee) return ThrowOrigin{site, "indirect call through a pointer that is not noexcept", {}};
   if (!declaredMayThrow(*callee)) return std::nullopt;
   const clang::FunctionDecl* body = withBody(callee);
-  if (!body) return ThrowOrigin{site, "call to " + describe(*callee) + " (no body visible, not noexcept)"};
+  if (!body) return ThrowOrigin{site, "call to " + describe(*callee) + " (no body visible, not noexcept)", {}};
   return escapingFrom(*body);
 }
 
@@ -51,7 +51,7 @@ std::optional<ThrowOrigin> ExceptionAnalysis::thrownByNode(const clang::Stmt& no
   if (const auto* throwExpr = llvm::dyn_cast<clang::CXXThrowExpr>(&node)) {
     std::string what = throwExpr->getSubExpr() ? "throw of '" + throwExpr->getSubExpr()->getType().getAsString() + "'"
                                                : std::string("rethrow");
-    return ThrowOrigin{throwExpr->getThrowLoc(), what};
+    return ThrowOrigin{throwExpr->getThrowLoc(), what, {}};
   }
   if (const auto* call = llvm::dyn_cast<clang::CallExpr>(&node)) {
     const clang::FunctionDecl* callee = call->getDirectCallee();
