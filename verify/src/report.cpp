@@ -4,6 +4,9 @@
 #include <set>
 #include <tuple>
 
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/FileSystem.h"
+
 namespace pyxc::verify {
 namespace {
 
@@ -22,7 +25,15 @@ struct Rendered {
 std::string cppPosition(const clang::SourceManager& sources, clang::SourceLocation loc) {
   clang::PresumedLoc physical = sources.getPresumedLoc(sources.getFileLoc(loc), /*UseLineDirectives=*/false);
   if (physical.isInvalid()) return "<unknown>";
-  return std::string(physical.getFilename()) + ":" + std::to_string(physical.getLine()) + ":" +
+  // The tool sees absolute paths; below the working directory, say them as
+  // the user would (`__pyxc__/m.cpp`).
+  static const std::string cwd = [] {
+    llvm::SmallString<256> dir;
+    return llvm::sys::fs::current_path(dir) ? std::string() : std::string(dir) + "/";
+  }();
+  llvm::StringRef file = physical.getFilename();
+  if (!cwd.empty() && file.starts_with(cwd)) file = file.drop_front(cwd.size());
+  return file.str() + ":" + std::to_string(physical.getLine()) + ":" +
          std::to_string(physical.getColumn());
 }
 

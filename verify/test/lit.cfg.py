@@ -34,6 +34,14 @@ def find_verify():
     lit_config.fatal("pyxc-verify not found: set PYXC_VERIFY_BIN (it is built only when Clang 19 is installed)")
 
 
+def find_pyxc():
+    explicit = os.environ.get("PYXC_BIN")
+    if explicit:
+        return os.path.abspath(explicit)
+    built = os.path.join(repo, "build", "pyxc")
+    return built if os.path.exists(built) else (shutil.which("pyxc") or lit_config.fatal("pyxc not found: set PYXC_BIN"))
+
+
 def find_filecheck():
     explicit = os.environ.get("FILECHECK")
     if explicit:
@@ -45,11 +53,17 @@ def find_filecheck():
 
 
 expect_exit = os.path.join(repo, "test", "lit", "Inputs", "expect_exit.py")
+# %pyxc-verify before %pyxc: lit applies substitutions in order.
 config.substitutions.append(("%pyxc-verify", find_verify()))
+config.substitutions.append(("%pyxc", find_pyxc()))
+config.substitutions.append(("%python", f'"{sys.executable}"'))
+config.substitutions.append(("%runtime", os.path.join(repo, "runtime")))
 config.substitutions.append(("%FileCheck", find_filecheck()))
 config.substitutions.append(("%expect-exit", f'"{sys.executable}" "{expect_exit}"'))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.environment["LC_ALL"] = "C.UTF-8"
-for passthrough in ("PYXC_RUNTIME_DIR", "HOME", "PATH"):
+config.environment["NO_COLOR"] = "1"
+config.environment["PYXC_CACHE_DIR"] = os.path.join(config.test_exec_root, "cache")
+for passthrough in ("HOME", "PATH"):
     if passthrough in os.environ:
         config.environment[passthrough] = os.environ[passthrough]
