@@ -20,6 +20,28 @@ struct Rendered {
   }
 };
 
+// pyxc writes one `#line N` before the C++ of each Python statement, and
+// that C++ may take several lines (a `for` becomes a block, a bound and a
+// loop header): every line up to the next directive belongs to line N.
+// The compiler's reading (N, N+1, N+2, ...) would blame the next statement.
+unsigned statementLine(const clang::SourceManager& sources, clang::SourceLocation loc, unsigned presumedLine) {
+  auto [file, offset] = sources.getDecomposedLoc(loc);
+  bool invalid = false;
+  llvm::StringRef text = sources.getBufferData(file, &invalid);
+  if (invalid || offset > text.size()) return presumedLine;
+  size_t lineStart = text.rfind('\n', offset ? offset - 1 : 0);
+  lineStart = lineStart == llvm::StringRef::npos ? 0 : lineStart + 1;
+  while (lineStart > 0) {
+    size_t previous = text.rfind('\n', lineStart - 2);
+    previous = previous == llvm::StringRef::npos ? 0 : previous + 1;
+    llvm::StringRef line = text.slice(previous, lineStart - 1);
+    unsigned number = 0;
+    if (line.consume_front("#line ") && !line.consumeInteger(10, number)) return number;
+    lineStart = previous;
+  }
+  return presumedLine;
+}
+
 }  // namespace
 
 std::string cppPosition(const clang::SourceManager& sources, clang::SourceLocation loc) {
@@ -41,11 +63,14 @@ size_t Reporter::render(std::string& out) const {
   std::set<Rendered> unique;
   for (const Finding& finding : findings_) {
     clang::SourceLocation anchor = finding.reachedFrom.isValid() ? finding.reachedFrom : finding.where;
-    clang::PresumedLoc mapped = sources_.getPresumedLoc(sources_.getFileLoc(anchor), /*UseLineDirectives=*/true);
+    clang::SourceLocation fileLoc = sources_.getFileLoc(anchor);
+    clang::PresumedLoc mapped = sources_.getPresumedLoc(fileLoc, /*UseLineDirectives=*/true);
+    clang::PresumedLoc physical = sources_.getPresumedLoc(fileLoc, /*UseLineDirectives=*/false);
     Rendered r;
     if (mapped.isValid()) {
       r.source = mapped.getFilename();
-      r.line = mapped.getLine();
+      bool viaDirective = physical.isValid() && llvm::StringRef(physical.getFilename()) != mapped.getFilename();
+      r.line = viaDirective ? statementLine(sources_, fileLoc, mapped.getLine()) : mapped.getLine();
       r.column = mapped.getColumn();
     }
     std::string cpp = cppPosition(sources_, finding.where);
