@@ -95,8 +95,31 @@ bool hasRunsWithoutGilMarker(const clang::FunctionDecl& fn) {
   return pattern && marked(pattern);
 }
 
+namespace {
+
+// std::mutex, std::unique_lock, std::condition_variable and friends throw
+// std::system_error only when a lock's own invariant is broken (EDEADLK,
+// EPERM: unlocking a mutex not owned). No code can turn that into a Python
+// exception, and counting it would demand a handler around every lock in
+// every worker loop; like the standard library's noexcept, it is trusted.
+bool isStandardLockOperation(const clang::FunctionDecl& fn) {
+  const auto* method = llvm::dyn_cast<clang::CXXMethodDecl>(&fn);
+  if (!method) return false;
+  const clang::CXXRecordDecl* record = method->getParent();
+  if (!record->isInStdNamespace() || !record->getIdentifier()) return false;
+  static const llvm::StringSet<> kLocks = {
+      "mutex",       "recursive_mutex", "timed_mutex",        "recursive_timed_mutex", "shared_mutex",
+      "shared_timed_mutex", "unique_lock", "lock_guard",      "scoped_lock",           "shared_lock",
+      "condition_variable", "condition_variable_any", "__mutex_base", "__recursive_mutex_base",
+  };
+  return kLocks.contains(record->getName());
+}
+
+}  // namespace
+
 bool declaredMayThrow(const clang::FunctionDecl& fn) {
   if (fn.getBuiltinID() != 0 || fn.isExternC() || fn.isInExternCContext()) return false;
+  if (isStandardLockOperation(fn)) return false;
   if (llvm::isa<clang::CXXDestructorDecl>(fn)) return false;
   const auto* proto = fn.getType()->getAs<clang::FunctionProtoType>();
   if (!proto) return true;

@@ -44,18 +44,21 @@ unsigned statementLine(const clang::SourceManager& sources, clang::SourceLocatio
 
 }  // namespace
 
-std::string cppPosition(const clang::SourceManager& sources, clang::SourceLocation loc) {
-  clang::PresumedLoc physical = sources.getPresumedLoc(sources.getFileLoc(loc), /*UseLineDirectives=*/false);
-  if (physical.isInvalid()) return "<unknown>";
-  // The tool sees absolute paths; below the working directory, say them as
-  // the user would (`__pyxc__/m.cpp`).
+// The tool sees absolute paths; below the working directory, say them as
+// the user would (`__pyxc__/m.cpp`).
+static std::string relativeToWorkingDirectory(llvm::StringRef file) {
   static const std::string cwd = [] {
     llvm::SmallString<256> dir;
     return llvm::sys::fs::current_path(dir) ? std::string() : std::string(dir) + "/";
   }();
-  llvm::StringRef file = physical.getFilename();
   if (!cwd.empty() && file.starts_with(cwd)) file = file.drop_front(cwd.size());
-  return file.str() + ":" + std::to_string(physical.getLine()) + ":" +
+  return file.str();
+}
+
+std::string cppPosition(const clang::SourceManager& sources, clang::SourceLocation loc) {
+  clang::PresumedLoc physical = sources.getPresumedLoc(sources.getFileLoc(loc), /*UseLineDirectives=*/false);
+  if (physical.isInvalid()) return "<unknown>";
+  return relativeToWorkingDirectory(physical.getFilename()) + ":" + std::to_string(physical.getLine()) + ":" +
          std::to_string(physical.getColumn());
 }
 
@@ -68,7 +71,7 @@ size_t Reporter::render(std::string& out) const {
     clang::PresumedLoc physical = sources_.getPresumedLoc(fileLoc, /*UseLineDirectives=*/false);
     Rendered r;
     if (mapped.isValid()) {
-      r.source = mapped.getFilename();
+      r.source = relativeToWorkingDirectory(mapped.getFilename());
       bool viaDirective = physical.isValid() && llvm::StringRef(physical.getFilename()) != mapped.getFilename();
       r.line = viaDirective ? statementLine(sources_, fileLoc, mapped.getLine()) : mapped.getLine();
       r.column = mapped.getColumn();

@@ -4,6 +4,8 @@
 #include <pyxc/gil_annotations.h>
 #include <pyxc/runtime.h>
 
+#include <condition_variable>
+#include <mutex>
 #include <stdexcept>
 
 static int64_t total__impl(int64_t n_);
@@ -44,3 +46,26 @@ PyObject* wait_for(PyObject* object) {
   Py_END_ALLOW_THREADS
   return object;
 }
+
+// A worker loop in the style of runtime/pyxc/thread_pool.h: the standard
+// locks' std::system_error (a broken lock invariant) is not counted, and a
+// task called through a noexcept function pointer cannot throw.
+struct Queue {
+  std::mutex mutex;
+  std::condition_variable wake;
+  void (*task)(void*) noexcept = nullptr;
+  bool stopping = false;
+
+  PYXC_RUNS_WITHOUT_GIL void work() noexcept {
+    std::unique_lock<std::mutex> lock(mutex);
+    for (;;) {
+      wake.wait(lock, [this] { return stopping || task; });
+      if (stopping) return;
+      auto run = task;
+      task = nullptr;
+      lock.unlock();
+      run(nullptr);
+      lock.lock();
+    }
+  }
+};
