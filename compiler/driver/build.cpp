@@ -97,7 +97,7 @@ void verifyModule(const std::string& path, const fs::path& cppPath, const std::s
   outcome.messages += r.output;
   if (r.exitCode == 1) {
     outcome.exitCode = std::max<int>(outcome.exitCode, kInputErrors);
-    outcome.messages += path + ": error: pyxc-verify found Python API use where the GIL is released in the code "
+    outcome.messages += path + ": error: pyxc-verify found code that is unsafe without the GIL in what "
                                "pyxc generated; this is a pyxc bug, please report it with " + cppPath.string() + "\n";
   } else {
     outcome.exitCode = std::max<int>(outcome.exitCode, kToolchainFailed);
