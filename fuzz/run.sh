@@ -5,14 +5,16 @@
 #
 # Configures and builds build-fuzz/ (clang-19, ASan+UBSan+coverage), seeds
 # a corpus from the repository's Python files (test/e2e/programs,
-# test/lit, examples), then fuzzes for SECONDS. Exits non-zero when
+# test/lit, examples: whole and one function at a time, fuzz/split_seeds.py),
+# then fuzzes for SECONDS. Exits non-zero when
 # libFuzzer finds a crash, a sanitizer report, a leak, a hang or an
 # out-of-memory; the input is saved under build-fuzz/fuzz-work/artifacts/ and
 # printed (base64) so a CI log is enough to reproduce it:
 #   build-fuzz/pyxc_fuzz ARTIFACT
 # Environment:
 #   PYXC_FUZZ_BUILD   build directory (default build-fuzz/)
-#   PYXC_FUZZ_SEEDS   0: start from an empty corpus (arbitrary bytes only)
+#   PYXC_FUZZ_SEEDS   0: arbitrary bytes only: no seeds, and a corpus of its
+#                     own (fuzz-work/corpus-bytes) instead of fuzz-work/corpus
 #   PYXC_FUZZ_JOBS    >1: run that many fuzzing processes (-fork)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,16 +31,15 @@ echo "fuzz/run.sh: build took $(($(date +%s) - started)) s"
 
 # Seeds are regenerated every run (the sources change); the corpus libFuzzer
 # grows is kept between local runs and never committed.
-rm -rf "$work/seeds" && mkdir -p "$work/seeds" "$work/corpus" "$work/artifacts"
+corpus=$work/corpus
+[[ ${PYXC_FUZZ_SEEDS:-1} != 0 ]] || corpus=$work/corpus-bytes
+rm -rf "$work/seeds" && mkdir -p "$work/seeds" "$corpus" "$work/artifacts"
 touch "$work/started"
 if [[ ${PYXC_FUZZ_SEEDS:-1} != 0 ]]; then
   shopt -s globstar nullglob
-  for f in "$root"/test/e2e/programs/*.py "$root"/test/lit/**/*.py "$root"/examples/**/*.py; do
-    rel=${f#"$root"/}
-    cp "$f" "$work/seeds/${rel//\//__}"
-  done
+  (cd "$root" && python3 fuzz/split_seeds.py "$work/seeds" test/e2e/programs/*.py test/lit/**/*.py examples/**/*.py)
 fi
-echo "fuzz/run.sh: $(ls "$work/seeds" | wc -l) seeds, $(ls "$work/corpus" | wc -l) inputs in the kept corpus"
+echo "fuzz/run.sh: $(ls "$work/seeds" | wc -l) seeds, $(ls "$corpus" | wc -l) inputs in the kept corpus"
 
 # -timeout: one input taking longer is a hang. -rss_limit_mb: the front end
 # of an 8 KB module needs far less. -max_len: the largest seed is ~8 KB.
@@ -48,9 +49,9 @@ fork=()
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_stack_use_after_return=1} UBSAN_OPTIONS=print_stacktrace=1 \
   "$build/pyxc_fuzz" -dict="$root/fuzz/tokens.dict" -max_total_time="$seconds" -timeout=10 \
   -rss_limit_mb=2048 -detect_leaks=1 -max_len=16384 -print_final_stats=1 "${fork[@]}" \
-  -artifact_prefix="$work/artifacts/" "$work/corpus" "$work/seeds" || status=$?
+  -artifact_prefix="$work/artifacts/" "$corpus" "$work/seeds" || status=$?
 
-echo "fuzz/run.sh: corpus now $(ls "$work/corpus" | wc -l) inputs"
+echo "fuzz/run.sh: corpus now $(ls "$corpus" | wc -l) inputs"
 if [[ $status -ne 0 ]]; then
   find "$work/artifacts" -type f -newer "$work/started" | while read -r a; do
     echo "fuzz/run.sh: finding $a (base64):"
