@@ -6,7 +6,8 @@
 // Besides ASan/UBSan/LSan and libFuzzer's timeout, the target aborts when the
 // SPEC §2 exit contract would break: failure (exit 1) must come with at least
 // one error diagnostic the renderer can print, success with native functions
-// must give a non-empty module that defines PyInit_<name>. Every diagnostic
+// must give a non-empty module that defines PyInit_<name> and that the
+// emitter did not have to give up on (its #error). Every diagnostic
 // span must lie inside the file, so the renderer shows the right source.
 #include <cstdint>
 #include <cstdio>
@@ -66,5 +67,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (fe.diags.hasErrors() || fe.nativeFunctions == 0) return 0;
   if (fe.cpp.empty()) violated("exit 0 with no emitted C++", text);
   if (fe.cpp.find("PyInit_" + fe.module.name) == std::string::npos) violated("emitted C++ lacks PyInit_", fe.cpp);
+  // compiler/emit turns what it cannot emit into an #error line: the
+  // module would pass `pyxc check` and then fail in the C++ compiler.
+  if (fe.cpp.rfind("#error ", 0) == 0 || fe.cpp.find("\n#error ") != std::string::npos)
+    violated("checked module the emitter cannot emit", fe.cpp.substr(0, fe.cpp.find("\n#include")));
   return 0;
 }

@@ -274,7 +274,15 @@ void resolveSignature(ModuleContext& ctx, int functionIndex) {
   }
   const FusedChoice* choice = fn.fusedChoice.empty() ? nullptr : &fn.fusedChoice;
 
+  // The argument parser of the wrapper tracks the required keyword-only
+  // parameters in one 64-bit mask (compiler/emit/emit_module.cpp).
+  constexpr int kMaxKeywordOnly = 64;
+  int keywordOnly = 0;
   for (auto& p : fn.params) {
+    if (p.kind == ast::Param::Kind::KeywordOnly && ++keywordOnly == kMaxKeywordOnly + 1)
+      diags.error(Kind::UnsupportedConstruct, p.span,
+                  "native function '" + fn.name + "' has more than " + std::to_string(kMaxKeywordOnly) +
+                      " keyword-only parameters; pyxc supports at most that many");
     if (p.kind == ast::Param::Kind::VarArgs || p.kind == ast::Param::Kind::VarKwargs) {
       diags.error(Kind::UnsupportedConstruct, p.span,
                   std::string(p.kind == ast::Param::Kind::VarArgs ? "*" : "**") + p.name +
