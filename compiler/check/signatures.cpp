@@ -23,6 +23,9 @@ std::string describeAnnotation(const ast::Expr& e) {
 std::optional<Scalar> scalarAnnotation(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags,
                                        bool& reported, const FusedChoice* choice = nullptr) {
   if (auto fused = fusedTypeOf(e, scope, diags)) {
+    reported = true;
+    // A malformed pyxc.fused() was reported where it is written (just now).
+    if (fused->members.size() < 2) return std::nullopt;
     if (choice)
       for (const auto& [name, scalar] : *choice)
         if (name == fused->name) return scalar;
@@ -30,7 +33,6 @@ std::optional<Scalar> scalarAnnotation(const ast::Expr& e, const ModuleScope& sc
                 "the fused type '" + fused->name +
                     "' can only be used in a native function's parameter and return annotations (and in its "
                     "locals' annotations when a parameter uses it)");
-    reported = true;
     return std::nullopt;
   }
   std::string marker;

@@ -2,6 +2,9 @@
 # resolved. Resolving followed `T = pyxc.fused("T", T)` (and two aliases
 # naming each other) until the stack overflowed: `pyxc check` died of SIGSEGV.
 # RUN: %expect-exit 1 %pyxc check %s 2>&1 | %FileCheck %s
+# Reported once, where pyxc.fused() is written, not again at each use:
+# RUN: %expect-exit 1 %pyxc check %s 2>&1 | %FileCheck --check-prefix=ONCE %s
+# ONCE-NOT: can only be used
 import pyxc
 from pyxc import f32, f64
 
