@@ -29,4 +29,9 @@ echo "== golden tests (lit + FileCheck)"
 lit -q test/lit || status=1
 echo "== end-to-end tests (pytest)"
 python3 -m pytest -q test || status=1
+# Bounded: ~1-2 min to build build-fuzz/ from scratch on 2 cores, then 90 s
+# of libFuzzer (fuzz/run.sh; docs/testing.md). A finding fails the run and
+# its input is printed in the log.
+echo "== front-end fuzzing (libFuzzer)"
+bash fuzz/run.sh "${PYXC_FUZZ_SECONDS:-90}" || status=1
 exit $status
