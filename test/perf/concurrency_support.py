@@ -25,7 +25,8 @@ from pathlib import Path
 
 PERF_DIR = Path(__file__).resolve().parent
 SUBJECTS = PERF_DIR / "subjects"
-OUT_DIR = PERF_DIR / "out"
+# Reports and builds; PYXC_PERF_OUT moves them (the smoke tests use a temporary folder).
+OUT_DIR = Path(os.environ.get("PYXC_PERF_OUT") or PERF_DIR / "out")
 BUILD_DIR = OUT_DIR / "build" / "concurrency"
 REPO = PERF_DIR.parents[1]
 REPO_PYTHON = REPO / "python"
