@@ -225,3 +225,24 @@ def goal_verdict(efficiency: float, goal: float = 0.9) -> str:
     if math.isnan(efficiency):
         return "—"
     return "meets 0.9·N" if efficiency >= goal else "below 0.9·N"
+
+
+def build_hand(stem: str):
+    """subjects/<stem>.cpp compiled with the driver's flags (no -march) into
+    out/build/concurrency/; returns (module, None) or (None, why)."""
+    import sysconfig
+
+    source = SUBJECTS / f"{stem}.cpp"
+    BUILD_DIR.mkdir(parents=True, exist_ok=True)
+    artifact = BUILD_DIR / f"{stem}{sysconfig.get_config_var('EXT_SUFFIX')}"
+    if not (artifact.exists() and artifact.stat().st_mtime >= source.stat().st_mtime):
+        cxx = os.environ.get("CXX", "c++")
+        command = [cxx, "-std=c++20", "-O3", "-shared", "-fPIC", "-fvisibility=hidden", "-DNDEBUG",
+                   f"-I{sysconfig.get_paths()['include']}", str(source), "-o", str(artifact)]
+        completed = subprocess.run(command, capture_output=True, text=True)
+        if completed.returncode != 0:
+            return None, f"build failed: {completed.stderr.strip()[-1500:]}"
+    try:
+        return load_file(stem, artifact), None
+    except ImportError as error:
+        return None, f"import failed: {error}"

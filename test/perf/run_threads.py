@@ -2,7 +2,7 @@
 same functions compiled by pyxc, from 1 thread to os.cpu_count() (and
 twice that), plus the same work as `.aio` calls gathered by asyncio.
 
-    PYXC_BIN=build/pyxc python test/perf/run_threads.py [--rounds 7] [--quick] [--json PATH]
+    PYXC_BIN=build/pyxc python test/perf/run_threads.py [--rounds 15] [--quick] [--json PATH]
 
 The work: `tasks` calls of subjects/concurrency_subject.py's spin(n, seed)
 (an integer loop, ~2 ms per call compiled) spread over a pool of k threads
@@ -115,7 +115,7 @@ def aio_child(options) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--threads", type=str, default=None,
                         help="comma-separated thread counts (default: 1, 2, 4, ... CPUs, 2*CPUs)")
     parser.add_argument("--steps", type=int, default=PYXC_STEPS, help="spin() steps per compiled call")
@@ -149,6 +149,11 @@ def main() -> int:
         missing["pyxc"] = subject.missing
     else:
         contenders["pyxc"] = (subject.compiled.spin, options.steps)
+    hand, why = cs.build_hand("concurrency_hand")
+    if hand is None:
+        missing["hand-c++"] = why
+    else:
+        contenders["hand-c++"] = (hand.spin, options.steps)
     for name, why in missing.items():
         print(f"MISSING {name}: {why}")
 
@@ -165,7 +170,7 @@ def main() -> int:
 
     rng = random.Random(options.seed)
     pairs = [(name, k) for name in contenders for k in counts]
-    per_round = {pair: {"speedup": [], "efficiency": [], "cores_used": [], "ms": [], "vs_python": []}
+    per_round = {pair: {"speedup": [], "efficiency": [], "cores_used": [], "ms": [], "vs_python": [], "vs_hand": []}
                  for pair in pairs}
     for _ in range(options.rounds):
         timings = {}
@@ -184,6 +189,10 @@ def main() -> int:
                 steps_per_s = contenders[name][1] / wall
                 python_steps_per_s = contenders["python"][1] / timings["python", k][0]
                 record["vs_python"].append(steps_per_s / python_steps_per_s)
+            if "hand-c++" in contenders and name != "hand-c++":
+                # > 1: slower than the hand-written reference on as many threads
+                record["vs_hand"].append(wall / contenders[name][1] * contenders["hand-c++"][1]
+                                         / timings["hand-c++", k][0])
     for pool in pools.values():
         pool.shutdown()
 
@@ -211,26 +220,27 @@ def main() -> int:
                     aio[k] = json.loads(completed.stdout.strip().splitlines()[-1])
 
     headers = ["contender", "threads", "ms per run", "speedup vs 1 thread", "efficiency (speedup / min(threads, CPUs))",
-               "cores used (CPU / wall)", "vs pure Python, same threads", "0.9·N goal"]
+               "cores used (CPU / wall)", "vs pure Python, same threads",
+               "time per step / hand C++'s, same threads", "0.9·N goal"]
     rows = []
     for name, k in pairs:
         record = per_round[name, k]
         efficiency = cs.summary(record["efficiency"])
-        verdict = "" if k == 1 else ("(GIL: stays ~1x)" if name == "python" else cs.goal_verdict(efficiency["median"]))
+        verdict = "" if k == 1 else ("(GIL-bound)" if name == "python" else cs.goal_verdict(efficiency["median"]))
         rows.append([f"{name} in ThreadPoolExecutor", k, cs.spread(cs.summary(record["ms"]), 1),
                      cs.spread(cs.summary(record["speedup"])), cs.spread(efficiency),
                      cs.spread(cs.summary(record["cores_used"])), cs.spread(cs.summary(record["vs_python"]), 0),
-                     verdict])
+                     cs.spread(cs.summary(record["vs_hand"]), 2) if name != "python" else "—", verdict])
     for k in sorted(aio):
         record = aio[k]
         if "missing" in record:
-            rows.append([f"pyxc .aio, pool of {k}", k, "—", "—", "—", "—", "—", record["missing"]])
+            rows.append([f"pyxc .aio, pool of {k}", k, "—", "—", "—", "—", "—", "—", record["missing"]])
             continue
         speedup = cs.summary(record["speedup"])
         efficiency = cs.summary([s / min(k, cpus) for s in record["speedup"]])
         where = "this process" if k == pool_size else "own process"
         rows.append([f"pyxc .aio gather, pool of {k} ({where})", k, cs.spread(cs.summary(record["ms"]), 1),
-                     cs.spread(speedup), cs.spread(efficiency), cs.spread(cs.summary(record["cores_used"])), "—",
+                     cs.spread(speedup), cs.spread(efficiency), cs.spread(cs.summary(record["cores_used"])), "—", "—",
                      "" if k == 1 else cs.goal_verdict(efficiency["median"])])
     print(f"\n{tasks} calls of spin() per run (compiled: {options.steps} steps each, pure Python: "
           f"{contenders['python'][1]}), median [p10-p90] of {options.rounds} rounds; .aio rows: speedup over "
