@@ -140,6 +140,11 @@ def main() -> int:
     print(f"\ntrivial(x) = x + 1 ({'pyxc' if 'pyxc' not in missing else 'pure Python'}), {options.calls} calls "
           f"per timing, gather batches of {options.batch}; median [p10-p90] of {options.rounds} rounds\n")
     print(cs.markdown_table(headers, rows))
+    if (".aio", "sequential") in ratios:
+        print("\nheadline: .aio / asyncio.to_thread per call: " + ", ".join(
+            f"{style} {cs.summary(ratios['.aio', style])['median']:.2f} "
+            f"({cs.summary(seconds['.aio', style])['median'] * 1e6:.1f} vs "
+            f"{cs.summary(seconds[BASELINE, style])['median'] * 1e6:.1f} µs)" for style in styles))
     report = {"benchmark": "aio_overhead", "machine": info, "calls": options.calls, "batch": options.batch,
               "rounds": options.rounds, "missing": missing, "direct_seconds": direct,
               "results": {f"{name}|{style}": {"ratio": cs.summary(ratios[name, style]),

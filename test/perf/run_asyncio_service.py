@@ -212,6 +212,11 @@ def main() -> int:
           + ", ".join(f"{kind} {cost * 1e3:.2f} ms" for kind, cost in costs.items())
           + f"; median [p10-p90] of {options.rounds} rounds\n")
     print(cs.markdown_table(headers, rows))
+    parallel = [n for n in (".aio, pyxc work", "to_thread, pyxc work") if n in results]
+    print("\nheadline: " + "; ".join(
+        f"{n}: x{results[n]['vs_one_core']['median']:.2f} the one-core throughput (efficiency "
+        f"{results[n]['efficiency']['median']:.2f}), x{results[n]['vs_to_thread_python']['median']:.0f} "
+        f"to_thread with Python work, p99 {results[n]['p99_ms']['median']:.1f} ms" for n in parallel))
     report = {"benchmark": "asyncio_service", "machine": info, "clients": clients, "io_ms": options.io_ms,
               "steps": options.steps, "call_seconds": costs, "requests": requests, "rounds": options.rounds,
               "missing": missing, "results": results, "table": {"headers": headers, "rows": rows}}

@@ -271,6 +271,10 @@ def main() -> int:
         print(f"\nmandelbrot {width}x{height}, 200 iterations: threads vs processes, "
               f"median [p10-p90] of {options.mp_rounds} rounds\n")
         print(cs.markdown_table(mp_headers, mp_rows))
+    if kernel_results:
+        print("\nheadline: prange on " + str(max(counts)) + " threads, speedup over serial pyxc: " + ", ".join(
+            f"{kernel} x{kernel_results[f'{kernel}|prange {max(counts)}']['vs_pyxc_serial']['median']:.2f}"
+            for kernel in PARALLEL_KERNELS if f"{kernel}|prange {max(counts)}" in kernel_results))
     report = {"benchmark": "prange", "machine": info, "rounds": options.rounds, "thread_counts": counts,
               "missing": missing, "kernels": kernel_results, "multiprocessing": mp_results,
               "mp_size": options.mp_size,

@@ -246,6 +246,15 @@ def main() -> int:
           f"{contenders['python'][1]}), median [p10-p90] of {options.rounds} rounds; .aio rows: speedup over "
           f"direct serial calls in the same process and rounds\n")
     print(cs.markdown_table(headers, rows))
+    headline = []
+    for name in contenders:
+        if (name, cpus) in per_round:
+            e = cs.summary(per_round[name, cpus]["efficiency"])["median"]
+            headline.append(f"{name} threads x{e * cpus:.2f} on {cpus} CPUs (efficiency {e:.2f})")
+    if cpus in aio and "speedup" in aio[cpus]:
+        e = cs.summary(aio[cpus]["speedup"])["median"] / cpus
+        headline.append(f".aio x{e * cpus:.2f} (efficiency {e:.2f})")
+    print("\nheadline: " + "; ".join(headline) + f"; goal 0.9 efficiency for pyxc and .aio")
 
     report = {"benchmark": "threads", "machine": info, "tasks": tasks, "steps": options.steps,
               "python_steps": contenders["python"][1], "rounds": options.rounds, "thread_counts": counts,
