@@ -8,12 +8,13 @@ ticker on the same loop runs.
 
 A request: `await asyncio.sleep(io)` (the simulated database or network
 call, 5 ms), then spin(steps, seed) from subjects/concurrency_subject.py
-(~1 ms compiled, ~70 ms in CPython), whose result is checked against
+(~1-2 ms compiled, ~150 ms in CPython), whose result is checked against
 CPython's. `clients` closed-loop clients (default 32 per CPU, enough to
 keep every core busy while the others wait on I/O) each send the next
 request when the previous one is answered; a request's latency runs from
 sending to answer. Requests per run: as many as fit `--seconds` at one
-core's speed (at least one per client), the same count for every variant
+core's speed (at least 8 per CPU: CPython's runs are short of clients, all
+its requests in flight at once, which saturates its one core anyway), the same count for every variant
 with the same work. The ticker sleeps 1 ms at a time and records how much
 later than asked it wakes: the loop's responsiveness to everything else it
 serves.
@@ -112,9 +113,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--clients", type=int, default=None, help="concurrent clients (default 32 per CPU)")
     parser.add_argument("--io-ms", type=float, default=5.0, help="simulated I/O per request")
-    parser.add_argument("--steps", type=int, default=100_000, help="spin() steps per request")
+    parser.add_argument("--steps", type=int, default=250_000, help="spin() steps per request")
     parser.add_argument("--seconds", type=float, default=1.5,
-                        help="requests per run: what one core does in this time (at least one per client)")
+                        help="requests per run: what one core does in this time (at least 8 per CPU)")
     parser.add_argument("--max-requests", type=int, default=20_000)
     parser.add_argument("--tick-ms", type=float, default=1.0)
     parser.add_argument("--quick", action="store_true", help="1 round of little work: checks the script runs")
@@ -155,7 +156,7 @@ def main() -> int:
     costs = {"python": one_call_seconds(subject.python.spin)}
     if native is not None:
         costs["pyxc"] = one_call_seconds(native)
-    requests = {kind: max(clients, min(options.max_requests, int(options.seconds / cost))) for kind, cost in costs.items()}
+    requests = {kind: max(8 * cpus, min(options.max_requests, int(options.seconds / cost))) for kind, cost in costs.items()}
 
     variants = make_variants(subject.python.spin, native)
     loop = asyncio.new_event_loop()
