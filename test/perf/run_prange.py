@@ -251,6 +251,7 @@ def main() -> int:
 
     cpus = cs.cpu_count()
     counts = [int(k) for k in options.threads.split(",")] if options.threads else cs.thread_counts(cpus, False)
+    counts = sorted(set(counts) | {1})
     info = cs.machine_info()
     print(cs.machine_line(info))
     rng = random.Random(options.seed)
