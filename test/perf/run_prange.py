@@ -23,7 +23,9 @@ Method: one process; every round visits the kernels in a random order and
 times each contender `--repeats` times in a fresh random order, each
 timing running back-to-back calls for at least `--min-time`, keeping the
 fastest; ratios are taken within a round; the table is the median over
-rounds with the p10-p90 range. "efficiency" is speedup / min(threads,
+rounds with the p10-p90 range ("fastest runs": the fastest serial timing
+over the fastest prange timing of all rounds, what the threads do when the
+cores are free on a shared machine). "efficiency" is speedup / min(threads,
 CPUs), the goal 0.9; "cores used" is CPU time over wall time.
 """
 from __future__ import annotations
@@ -123,8 +125,11 @@ def kernel_part(options, cpus: int, counts: list[int], rng: random.Random, missi
                       "cores_used": cs.summary([r["cpu"] / r["wall"] for r in records[name]])}
             results[f"{kernel}|{name}"] = result
             serial_ms = cs.summary([r["wall"] * 1e3 for r in records.get("pyxc serial", [])])
+            fastest = (f"{min(r['wall'] for r in records['pyxc serial']) / min(wall):.2f}"
+                       if "pyxc serial" in records else "—")
+            result["fastest_speedup"] = fastest
             rows.append([ac.DESCRIPTIONS[kernel], k, cs.spread(serial_ms), cs.spread(result["ms"]),
-                         cs.spread(speedup), cs.spread(result["vs_hand_serial"]), cs.spread(efficiency),
+                         cs.spread(speedup), fastest, cs.spread(result["vs_hand_serial"]), cs.spread(efficiency),
                          cs.spread(result["cores_used"]), "" if k == 1 else cs.goal_verdict(efficiency["median"])])
     return rows, results
 
@@ -262,6 +267,7 @@ def main() -> int:
         print(f"MISSING {name}: {why}")
 
     kernel_headers = ["kernel", "threads", "pyxc serial ms", "prange ms", "speedup vs pyxc serial",
+                      "speedup, fastest runs",
                       "speedup vs hand C++ serial", "efficiency", "cores used", "0.9·N goal"]
     mp_headers = ["contender", "workers", "ms", "speedup vs its serial", "efficiency", "vs Python serial"]
     if kernel_rows:
