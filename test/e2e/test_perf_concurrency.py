@@ -74,7 +74,9 @@ def test_prange(pyxc_bin, tmp_path):
     pytest.importorskip("numpy")
     report, stdout = run_quick("run_prange.py", pyxc_bin, tmp_path)
     if "prange" in report["missing"]:
-        assert "MISSING prange" in stdout
+        # Only a pyxc without prange may skip the measurement; a prange
+        # kernel that fails to build for another reason fails the test.
+        assert "prange() is not supported yet" in report["missing"]["prange"], report["missing"]
         return
     kernels, processes = report["tables"]["kernels"], report["tables"]["multiprocessing"]
     well_formed(kernels, ["dot", "matmul", "stencil", "min pairwise distance", "mandelbrot"])
