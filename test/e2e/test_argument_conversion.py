@@ -313,7 +313,5 @@ def test_fused_scalar_wrong_type_names_the_parameter(compiled):
         compiled.fused_twice(x="1.5")
 
 
-@pytest.mark.xfail(strict=True, reason="an int for a scalar-only fused floating parameter picks the first member "
-                   "(f32), not f64 as float(x) would: the dispatcher's fallback pass takes member order")
 def test_fused_scalar_int_keeps_double_precision(compiled):
     assert compiled.fused_twice(2**24 + 1) == compiled.fused_twice.py(2**24 + 1)
