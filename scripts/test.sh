@@ -11,6 +11,20 @@ export PYXC_BIN
 status=0
 echo "== unit tests (GoogleTest via ctest)"
 ctest --test-dir build --output-on-failure -j2 || status=1
+# pyxc-verify is built when Clang 19 is installed (verify/, docs/verify.md):
+# its mutation tests run, and every `pyxc build` of the suite below checks
+# what it generated (PYXC_VERIFY=1; a clean verdict is cached per module).
+if [ -x build/pyxc-verify ]; then
+  echo "== pyxc-verify mutation tests (lit + FileCheck)"
+  PYXC_VERIFY_BIN="$root/build/pyxc-verify" lit -q verify/test || status=1
+  # The installed pyxc runs the installed checker (beside it, or on PATH).
+  if command -v pyxc-verify >/dev/null; then
+    export PYXC_VERIFY=1
+  else
+    echo "pyxc-verify was built in build/ but not installed with pyxc: builds are not verified" >&2
+    status=1
+  fi
+fi
 echo "== golden tests (lit + FileCheck)"
 lit -q test/lit || status=1
 echo "== end-to-end tests (pytest)"
