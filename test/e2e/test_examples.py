@@ -41,7 +41,5 @@ def test_asyncio_service_example(pyxc_bin, tmp_path):
     for mode in modes:
         row = re.search(rf"^{re.escape(mode)}\s+(\d+)\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)\s+([0-9.]+)$",
                         completed.stdout, re.MULTILINE)
-        if mode == "pyxc, .aio" and "SKIPPED pyxc, .aio" in completed.stdout:
-            continue
         assert row, (mode, completed.stdout)
         assert int(row.group(1)) > 0 and float(row.group(2)) > 0, completed.stdout
