@@ -15,4 +15,12 @@ echo "== golden tests (lit + FileCheck)"
 lit -q test/lit || status=1
 echo "== end-to-end tests (pytest)"
 python3 -m pytest -q test || status=1
+# Sanitizer stages (scripts/sanitizers.sh, docs/testing.md); each says how
+# long it took, so the CI's time budget can be checked from its log.
+for stage in asan tsan; do
+  echo "== sanitizers: $stage"
+  start=$SECONDS
+  bash scripts/sanitizers.sh "$stage" || status=1
+  echo "== sanitizers: $stage took $((SECONDS - start)) s"
+done
 exit $status

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The sanitizer stages of scripts/test.sh (docs/testing.md, "Sanitizers"):
+#   asan  pyxc built with ASan+UBSan (build-asan/): its unit and lit tests
+#         with leak detection, then the pytest suite with every generated
+#         module built with -fsanitize=address,undefined as well, the
+#         runtimes preloaded into CPython
+#   tsan  the concurrency tests (pytest -m concurrency) with the generated
+#         modules built with -fsanitize=thread, libtsan preloaded
+# `bash scripts/sanitizers.sh asan|tsan` runs one stage on its own (after
+# scripts/setup.sh). Any sanitizer report fails the stage.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+# The interpreter itself, not a pyenv shim: a shim is a bash script, and a
+# preloaded runtime would run (and, for TSan, crash) bash as well.
+python=$(python3 -c 'import sys; print(sys.executable)')
+runtime() { g++ -print-file-name="$1"; }
+
+asan_stage() {
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPYXC_SANITIZE=ON >/dev/null
+  ninja -C build-asan
+  local status=0
+  # Leak detection stays on here: these processes are pyxc's own binaries.
+  ctest --test-dir build-asan --output-on-failure -j2 || status=1
+  PYXC_BIN="$root/build-asan/pyxc" lit -q test/lit || status=1
+  # CPython, NumPy and the C++ compiler (children that inherit the
+  # preload) are not instrumented and free little at exit by design, so
+  # LeakSanitizer would report them on every run: leaks are off in this
+  # run. Reference leaks of compiled code live in CPython's own allocator,
+  # where LSan cannot see them anyway; the refcount tests cover those.
+  # The packaging tests build and install pyxc in fresh virtual
+  # environments with pip: they test packaging, run no code that this
+  # stage instruments, and are the slowest part of the suite.
+  env PYXC_BIN="$root/build-asan/pyxc" \
+    PYXC_EXTRA_CXXFLAGS="${PYXC_EXTRA_CXXFLAGS:-} -g1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
+    LD_PRELOAD="$(runtime libasan.so) $(runtime libubsan.so)" \
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:halt_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$python" -m pytest -q -p no:cacheprovider test \
+    --ignore=test/e2e/test_install.py --ignore=test/e2e/test_build_frontends.py \
+    --ignore=test/e2e/test_poetry.py --ignore=test/e2e/test_docker_ci.py \
+    || status=1
+  return $status
+}
+
+tsan_stage() {
+  : "${PYXC_BIN:=$(command -v pyxc)}"
+  # halt_on_error: the first race fails the test that caused it.
+  # PYXC_TEST_PRELOAD_HERE_ONLY: only this interpreter gets libtsan (see
+  # test/conftest.py); pyxc, g++ and shells run as usual.
+  env PYXC_BIN="$PYXC_BIN" \
+    PYXC_EXTRA_CXXFLAGS="${PYXC_EXTRA_CXXFLAGS:-} -g1 -fsanitize=thread" \
+    LD_PRELOAD="$(runtime libtsan.so)" PYXC_TEST_PRELOAD_HERE_ONLY=1 \
+    TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/test/tsan-cpython.supp" \
+    "$python" -m pytest -q -p no:cacheprovider -m concurrency test
+}
+
+case "${1:-}" in
+  asan) asan_stage ;;
+  tsan) tsan_stage ;;
+  *) echo "usage: $0 asan|tsan" >&2; exit 2 ;;
+esac
