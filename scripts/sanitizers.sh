@@ -44,8 +44,32 @@ asan_stage() {
   return $status
 }
 
+# The runtime's own concurrency unit tests (the worker pool, prange, .aio:
+# test/runtime/*_test.cpp named so), built with -fsanitize=thread.
+# die_after_fork=0: a test forks a multi-threaded process on purpose (the
+# child must get a fresh pool), which TSan otherwise refuses outright.
+tsan_runtime_tests() {
+  local out="$root/build/tsan" status=0 test name
+  mkdir -p "$out"
+  local py_include py_ldflags
+  py_include=$("$python" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
+  py_ldflags=$("$(dirname "$python")/python3-config" --embed --ldflags)
+  for test in test/runtime/*_test.cpp; do
+    case "$(basename "$test")" in *thread*|*parallel*|*prange*|*aio*) ;; *) continue ;; esac
+    name=$(basename "$test" .cpp)
+    # shellcheck disable=SC2086  # py_ldflags is a list of flags
+    g++ -std=c++20 -O1 -g1 -fsanitize=thread -Wall -Wextra -Werror -Iruntime -Itest/runtime -I"$py_include" \
+      "$test" -o "$out/$name" -lgtest_main -lgtest -pthread $py_ldflags || { status=1; continue; }
+    TSAN_OPTIONS="halt_on_error=1:die_after_fork=0:suppressions=$root/test/tsan-cpython.supp" "$out/$name" \
+      --gtest_brief=1 || status=1
+  done
+  return $status
+}
+
 tsan_stage() {
   : "${PYXC_BIN:=$(command -v pyxc)}"
+  local status=0
+  tsan_runtime_tests || status=1
   # halt_on_error: the first race fails the test that caused it.
   # PYXC_TEST_PRELOAD_HERE_ONLY: only this interpreter gets libtsan (see
   # test/conftest.py); pyxc, g++ and shells run as usual.
@@ -53,7 +77,8 @@ tsan_stage() {
     PYXC_EXTRA_CXXFLAGS="${PYXC_EXTRA_CXXFLAGS:-} -g1 -fsanitize=thread" \
     LD_PRELOAD="$(runtime libtsan.so)" PYXC_TEST_PRELOAD_HERE_ONLY=1 \
     TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/test/tsan-cpython.supp" \
-    "$python" -m pytest -q -p no:cacheprovider -m concurrency test
+    "$python" -m pytest -q -p no:cacheprovider -m concurrency test || status=1
+  return $status
 }
 
 case "${1:-}" in

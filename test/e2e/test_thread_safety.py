@@ -7,6 +7,7 @@ module built with -fsanitize=thread, where a data race in the runtime or in
 generated code is a failure even when the results happen to be right."""
 from __future__ import annotations
 
+import os
 import random
 import shutil
 from concurrent.futures import ThreadPoolExecutor
@@ -25,16 +26,32 @@ CALLS_PER_THREAD = 40
 
 
 @pytest.fixture(scope="module")
-def pair(pyxc_bin, tmp_path_factory):
+def built(pyxc_bin, tmp_path_factory) -> Path:
     directory = tmp_path_factory.mktemp("threads")
     shutil.copy(SUBJECT, directory / SUBJECT.name)
     completed = build(pyxc_bin, directory / SUBJECT.name)
     assert completed.returncode == 0, f"pyxc build failed:\n{completed.stdout}{completed.stderr}"
     assert artifact_path(directory / SUBJECT.name).exists()
+    return directory
+
+
+@pytest.fixture(scope="module")
+def pair(built):
+    directory = built
     compiled = import_compiled(directory / SUBJECT.name, "threads_subject")
     cpython = import_cpython(directory / SUBJECT.name, "threads_subject__cpython")
     assert type(compiled.poly).__name__ == "NativeFunction"
     return compiled, cpython
+
+
+def test_the_module_carries_the_sanitizer_the_run_asked_for(built):
+    # A sanitizer stage whose flags silently did not reach the compiler
+    # would pass without checking anything.
+    flags = os.environ.get("PYXC_EXTRA_CXXFLAGS", "")
+    code = artifact_path(built / SUBJECT.name).read_bytes()
+    for flag, hook in (("thread", b"__tsan_func_entry"), ("address", b"__asan_report")):
+        if f"-fsanitize={flag}" in flags:  # also -fsanitize=address,undefined
+            assert hook in code, f"{flags!r} asked for -fsanitize={flag} but the module has no {hook!r}"
 
 
 def outcome(call):
