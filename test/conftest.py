@@ -24,13 +24,26 @@ def pytest_configure(config):
 
 
 # A sanitizer runtime that scripts/test.sh preloads into this interpreter is
-# there for the compiled modules the tests import in this process.
-# PYXC_TEST_PRELOAD_HERE_ONLY=1 keeps it out of the processes the tests
-# start (pyxc, the C++ compiler, shells): bash crashes under a preloaded
-# TSan. The ASan stage leaves it inherited, so that a test's Python
-# subprocess can load an ASan-built module too.
-if os.environ.get("PYXC_TEST_PRELOAD_HERE_ONLY") == "1":
-    os.environ.pop("LD_PRELOAD", None)
+# there for the compiled modules Python imports. PYXC_TEST_PRELOAD_HERE_ONLY=1
+# keeps it out of the other processes the tests start (pyxc, the C++
+# compiler, shells: bash and dash crash under a preloaded TSan) and gives it
+# only to Python subprocesses started as sys.executable, which becomes a
+# two-line wrapper. The ASan stage leaves the preload inherited by all.
+if os.environ.get("PYXC_TEST_PRELOAD_HERE_ONLY") == "1" and os.environ.get("LD_PRELOAD"):
+    import atexit
+    import shlex
+    import shutil
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    _preload = os.environ.pop("LD_PRELOAD")
+    _wrapper_dir = tempfile.mkdtemp(prefix="pyxc-preload-")
+    atexit.register(shutil.rmtree, _wrapper_dir, ignore_errors=True)
+    _wrapper = Path(_wrapper_dir) / "python3"
+    _wrapper.write_text(f'#!/bin/sh\nLD_PRELOAD={shlex.quote(_preload)} exec {shlex.quote(sys.executable)} "$@"\n')
+    _wrapper.chmod(0o755)
+    sys.executable = str(_wrapper)
 
 CONCURRENCY_FILES = ("thread", "prange", "aio")
 
