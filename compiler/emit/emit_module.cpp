@@ -155,10 +155,26 @@ void emitFusedDispatcher(const ModuleContext& ctx, const FunctionDef& generic, C
     for (size_t k = 0; k < parts.size(); ++k) out += (k ? " && " : "") + parts[k];
     return out.empty() ? std::string("true") : out;
   };
-  for (bool exact : {true, false})
-    for (const FunctionDef* spec : specs)
-      out.line(fmt::format("if ({}) return {}(nullptr, args, nargsf, kwnames);", conditions(*spec, exact),
+  // Without an exact match a scalar goes to the widest member first (an int
+  // for pyxc.floating is an f64, as float(n) would be), then to any member.
+  auto scalarsAreWidest = [&](const FunctionDef& spec) {
+    for (size_t i = 0; i < spec.params.size(); ++i) {
+      const types::Type& t = spec.params[i].type;
+      if (isFusedParam(i) && t.kind != types::TypeKind::Array && t != types::Type::scalarOf(types::Scalar::F64) &&
+          t != types::Type::scalarOf(types::Scalar::I64))
+        return false;
+    }
+    return true;
+  };
+  bool hasFusedScalar = false;
+  for (size_t i = 0; i < generic.params.size(); ++i)
+    hasFusedScalar |= isFusedParam(i) && specs[0]->params[i].type.kind != types::TypeKind::Array;
+  for (int pass = 0; pass < 3; ++pass)
+    for (const FunctionDef* spec : specs) {
+      if (pass == 1 && (!hasFusedScalar || !scalarsAreWidest(*spec))) continue;
+      out.line(fmt::format("if ({}) return {}(nullptr, args, nargsf, kwnames);", conditions(*spec, pass == 0),
                            vectorcallName(spec->cppBaseName())));
+    }
   // No specialization takes the arrays: name the first array that fits none.
   for (size_t i = 0; i < generic.params.size(); ++i) {
     if (!isFusedParam(i) || specs[0]->params[i].type.kind != types::TypeKind::Array) continue;

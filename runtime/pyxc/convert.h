@@ -86,6 +86,23 @@ bool int_from_pylong(PyObject* number, T* out, const char* func, const char* par
   return out_of_range<T>(func, param);
 }
 
+// An int for a float parameter becomes float(number), then (f32) rounds as
+// numpy.float32 does; an int float() cannot hold is CPython's OverflowError,
+// naming the parameter.
+template <Floating T>
+bool float_from_pylong(PyObject* number, T* out, const char* func, const char* param) {
+  double value = PyLong_AsDouble(number);
+  if (value == -1.0 && PyErr_Occurred()) {
+    if (!PyErr_ExceptionMatches(PyExc_OverflowError)) return false;
+    PyErr_Clear();
+    PyErr_Format(PyExc_OverflowError, "%s() argument '%s' is an int too large to convert to float",
+                 func, param);
+    return false;
+  }
+  *out = static_cast<T>(value);  // f32: beyond its range becomes ±inf, as NumPy
+  return true;
+}
+
 }  // namespace detail
 
 // Converts `obj` for parameter `param` of `func`. On failure sets a Python
@@ -123,20 +140,26 @@ bool from_py(PyObject* obj, T* out, const char* func, const char* param) {
     Py_DECREF(index);
     return ok;
   } else {
-    double value;
     if (PyFloat_CheckExact(obj)) [[likely]] {
-      value = PyFloat_AS_DOUBLE(obj);
-    } else if (PyLong_Check(obj)) {
-      value = PyLong_AsDouble(obj);  // OverflowError for ints beyond the double range
-      if (value == -1.0 && PyErr_Occurred()) return false;
-    } else {
-      PyNumberMethods* number = Py_TYPE(obj)->tp_as_number;
-      if (!number || (!number->nb_float && !number->nb_index))
-        return detail::wrong_type(obj, "float", func, param);
-      value = PyFloat_AsDouble(obj);
-      if (value == -1.0 && PyErr_Occurred()) return false;
+      *out = static_cast<T>(PyFloat_AS_DOUBLE(obj));  // f32: ±inf beyond its range, as NumPy
+      return true;
     }
-    *out = static_cast<T>(value);  // f32: out-of-range values become ±inf, as NumPy
+    if (PyLong_Check(obj)) return detail::float_from_pylong(obj, out, func, param);
+    PyNumberMethods* number = Py_TYPE(obj)->tp_as_number;
+    if (!number || (!number->nb_float && !number->nb_index))
+      return detail::wrong_type(obj, "float", func, param);
+    if (!number->nb_float) {  // __index__ only: the int it stands for, as float(obj)
+      PyObject* index = PyNumber_Index(obj);
+      if (!index) return false;
+      bool ok = detail::float_from_pylong(index, out, func, param);
+      Py_DECREF(index);
+      return ok;
+    }
+    // Float subclasses (numpy.float64) and __float__ (NumPy scalars, Decimal,
+    // Fraction); an error raised by __float__ itself propagates unchanged.
+    double value = PyFloat_AsDouble(obj);
+    if (value == -1.0 && PyErr_Occurred()) return false;
+    *out = static_cast<T>(value);
     return true;
   }
 }

@@ -72,7 +72,7 @@ def test_floats(conv):
     assert conv.echo_f64(True) == 1.0
     assert conv.echo_f32(0.1) == pytest.approx(0.1, rel=1e-7) and conv.echo_f32(0.1) != 0.1
     assert conv.echo_f32(1e300) == float("inf")  # as numpy.float32(1e300)
-    with pytest.raises(OverflowError):
+    with pytest.raises(OverflowError, match=r"echo_f64\(\) argument 'x' is an int too large to convert to float"):
         conv.echo_f64(10**400)
     with pytest.raises(TypeError, match=r"echo_f64\(\) argument 'x' must be float, not str"):
         conv.echo_f64("1.0")

@@ -18,6 +18,8 @@ def scale(a: T[:], k: T) -> None:
 # CHECK-LABEL: static PyObject* scale__vectorcall(
 # CHECK: if (pyxc::rt::buffer_matches<float>(bound[0]) && (!bound[1] || pyxc::rt::scalar_matches<float>(bound[1]))) return scale__f32__vectorcall(nullptr, args, nargsf, kwnames);
 # CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0]) && (!bound[1] || pyxc::rt::scalar_matches<double>(bound[1]))) return scale__f64__vectorcall(nullptr, args, nargsf, kwnames);
+# An int for k goes to the widest member (f64) before any member:
+# CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0])) return scale__f64__vectorcall(nullptr, args, nargsf, kwnames);
 # CHECK-NEXT: if (pyxc::rt::buffer_matches<float>(bound[0])) return scale__f32__vectorcall(nullptr, args, nargsf, kwnames);
 # CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0])) return scale__f64__vectorcall(nullptr, args, nargsf, kwnames);
 # CHECK-NEXT: if (!(pyxc::rt::buffer_matches<float>(bound[0]) || pyxc::rt::buffer_matches<double>(bound[0]))) return pyxc::rt::fused_mismatch("scale", "a", bound[0], "f32 or f64");
