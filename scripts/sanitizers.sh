@@ -31,7 +31,9 @@ asan_stage() {
   # where LSan cannot see them anyway; the refcount tests cover those.
   # The packaging tests build and install pyxc in fresh virtual
   # environments with pip: they test packaging, run no code that this
-  # stage instruments, and are the slowest part of the suite.
+  # stage instruments, and are the slowest part of the suite. The RSS bound
+  # of test_no_leaks cannot hold here (ASan's quarantine keeps freed memory
+  # on purpose); its refcount and allocated-block bounds still run.
   env PYXC_BIN="$root/build-asan/pyxc" \
     PYXC_EXTRA_CXXFLAGS="${PYXC_EXTRA_CXXFLAGS:-} -g1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
     LD_PRELOAD="$(runtime libasan.so) $(runtime libubsan.so)" \
@@ -40,6 +42,7 @@ asan_stage() {
     "$python" -m pytest -q -p no:cacheprovider test \
     --ignore=test/e2e/test_install.py --ignore=test/e2e/test_build_frontends.py \
     --ignore=test/e2e/test_poetry.py --ignore=test/e2e/test_docker_ci.py \
+    --deselect=test/e2e/test_no_leaks.py::test_rss_stays_flat \
     || status=1
   return $status
 }
