@@ -34,8 +34,10 @@ asan_stage() {
   # stage instruments, and are the slowest part of the suite. The RSS bound
   # of test_no_leaks cannot hold here (ASan's quarantine keeps freed memory
   # on purpose); its refcount and allocated-block bounds still run.
+  # No -g here: debug info holds the build directory, and test_cache checks
+  # that builds of one key in different directories give the same bytes.
   env PYXC_BIN="$root/build-asan/pyxc" \
-    PYXC_EXTRA_CXXFLAGS="${PYXC_EXTRA_CXXFLAGS:-} -g1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
+    PYXC_EXTRA_CXXFLAGS="${PYXC_EXTRA_CXXFLAGS:-} -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
     LD_PRELOAD="$(runtime libasan.so) $(runtime libubsan.so)" \
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:halt_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -73,7 +75,8 @@ tsan_stage() {
   : "${PYXC_BIN:=$(command -v pyxc)}"
   local status=0
   tsan_runtime_tests || status=1
-  # halt_on_error: the first race fails the test that caused it.
+  # halt_on_error: the first race fails the test that caused it. -g1: line
+  # numbers (the #line ones of the .py) in the race reports.
   # PYXC_TEST_PRELOAD_HERE_ONLY: only this interpreter gets libtsan (see
   # test/conftest.py); pyxc, g++ and shells run as usual.
   env PYXC_BIN="$PYXC_BIN" \
