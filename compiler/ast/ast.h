@@ -204,6 +204,21 @@ struct ImportName {
   Span span;
 };
 
+// [check] A `for` over prange(...): how its body uses the function's locals
+// (compiler/check/parallel_loops.cpp decides; emit follows).
+enum class ReductionOp { Add, Sub, Mul, Min, Max };
+struct ParallelReduction {
+  int local = -1;          // slot in FunctionDef::locals
+  ReductionOp op = ReductionOp::Add;
+  const Stmt* update = nullptr;  // one of its update statements (`x += e`, `x = min(x, e)`)
+  const Expr* value = nullptr;   // that statement's `e`
+};
+struct ParallelLoop {
+  std::vector<int> privates;  // the loop variable and locals first assigned in each iteration
+  std::vector<ParallelReduction> reductions;
+  const Expr* numThreads = nullptr;  // the num_threads= argument, if given
+};
+
 struct Stmt {
   StmtKind kind;
   Span span;
@@ -229,6 +244,8 @@ struct Stmt {
   // the equivalent Binary), [1] = the operation's result type, which is then
   // stored into the target (whose type is exprs[0]->type).
   std::vector<types::Type> operandTypes;
+  // [check] For over prange(...) (the iterable's ref is Builtin "prange").
+  std::unique_ptr<ParallelLoop> parallel;
 
   Stmt(StmtKind k, Span s) : kind(k), span(s) {}
 };

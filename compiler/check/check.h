@@ -11,7 +11,9 @@
 //   literals assigned to a local count as int/float (not weak). Parameters
 //   and annotated locals keep their declared type.
 // - `for i in range(...)` makes `i` an int (i64); range arguments may be any
-//   int width or bool. prange is reported as not supported yet.
+//   int width or bool; so is `for i in prange(...)`, whose body's locals are
+//   classified (private / reduction / shared read-only) by
+//   parallel_loops.cpp, which reports every use that would race.
 // - Array annotations produce Type::arrayOf for parameters and are reported
 //   once, at the parameter ("array parameters are not supported yet"); uses
 //   of such a parameter in the body are typed unknown without more errors.

@@ -136,6 +136,7 @@ class FunctionChecker {
   Type checkException(ast::Expr& e);
   std::vector<Operand> checkPositionalArgs(ast::Expr& call);
   bool rejectKeywords(ast::Expr& call, const std::string& callee);
+  bool checkPrangeKeywords(ast::Expr& call);
   bool requireNumericArgs(ast::Expr& call, const std::vector<Operand>& args, const std::string& callee);
   void reportPythonCall(ast::Expr& call, const std::string& spelled, Span noteSpan, const std::string& noteText);
 
@@ -176,6 +177,11 @@ class FunctionChecker {
   Span firstValueReturn_;
   Span firstBareReturn_;
 };
+
+// parallel_loops.cpp: decides which locals of a prange loop's (checked)
+// body are private and which are reductions (fills loop.parallel), and
+// reports every use that would race between threads.
+void analyzeParallelLoop(ast::Stmt& loop, const ast::FunctionDef& fn, diag::DiagnosticBag& diags);
 
 // Marks maybe-unbound local reads (Expr::maybeUnbound) and reports a
 // function that can fall off its end while it must return a value.

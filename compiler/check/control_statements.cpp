@@ -37,16 +37,17 @@ void FunctionChecker::checkFor(ast::Stmt& s) {
     const ModuleBinding* b = ctx_.scope.lookup(callee->operand(0)->text);
     isPrange = b && b->kind == BindingKind::PyxcModule;
   }
-  if (isRange) {
-    iterable.ref = ast::Ref{ast::RefKind::Builtin, -1, "range"};
+  if (isRange || isPrange) {
+    const char* name = isRange ? "range" : "prange";
+    iterable.ref = ast::Ref{ast::RefKind::Builtin, -1, name};
     callee->ref = iterable.ref;
     iterable.boundArgs.clear();
-    bool keywordError = rejectKeywords(iterable, "range");
+    bool keywordError = isRange ? rejectKeywords(iterable, "range") : checkPrangeKeywords(iterable);
     std::vector<Operand> args = checkPositionalArgs(iterable);
     if (args.empty() || args.size() > 3) {
       error(Kind::BadCall, iterable.span,
-            args.empty() ? std::string("range expected at least 1 argument, got 0")
-                         : "range expected at most 3 arguments, got " + std::to_string(args.size()));
+            args.empty() ? std::string(name) + " expected at least 1 argument, got 0"
+                         : std::string(name) + " expected at most 3 arguments, got " + std::to_string(args.size()));
     } else if (!keywordError) {
       for (size_t i = 0; i < args.size(); ++i) {
         if (!iterable.operands[i + 1]) continue;
@@ -58,12 +59,9 @@ void FunctionChecker::checkFor(ast::Stmt& s) {
       }
       if (args.size() == 3 && iterable.operands[3] && iterable.operands[3]->kind == ast::ExprKind::IntLit &&
           iterable.operands[3]->intValue == 0)
-        error(Kind::BadLoop, iterable.operands[3]->span, "range() arg 3 must not be zero");
+        error(Kind::BadLoop, iterable.operands[3]->span, std::string(name) + "() arg 3 must not be zero");
     }
     iterable.type = Type::scalarOf(Scalar::I64);
-  } else if (isPrange) {
-    checkPositionalArgs(iterable);
-    error(Kind::UnsupportedConstruct, iterable.span, "prange() is not supported yet; use range()");
   }
   Type element = Type::scalarOf(Scalar::I64);
   if (!isRange && !isPrange) {
@@ -91,6 +89,28 @@ void FunctionChecker::checkFor(ast::Stmt& s) {
   checkBlock(s.body);
   --loopDepth_;
   checkBlock(s.orelse);
+  if (isPrange) analyzeParallelLoop(s, fn_, report_ ? ctx_.diags : scratch_);
+}
+
+// prange's only keyword: num_threads=k, an int expression (k < 1 raises
+// ValueError when the loop starts).
+bool FunctionChecker::checkPrangeKeywords(ast::Expr& call) {
+  bool failed = false;
+  for (auto& keyword : call.keywords) {
+    if (keyword.name != "num_threads") {
+      error(Kind::BadCall, keyword.nameSpan,
+            "prange() got an unexpected keyword argument '" + keyword.name + "' (it takes only num_threads=)");
+      if (keyword.value) check(*keyword.value);
+      failed = true;
+      continue;
+    }
+    if (!keyword.value) continue;
+    Type t = checkType(*keyword.value);
+    if (!t.isUnknown() && !t.isInteger() && !t.isBool())
+      error(Kind::TypeMismatch, keyword.value->span,
+            "prange() num_threads must be an int, not " + typeName(t));
+  }
+  return failed;
 }
 
 void FunctionChecker::checkReturn(ast::Stmt& s) {

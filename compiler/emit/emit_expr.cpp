@@ -31,6 +31,8 @@ std::string joinTexts(const std::vector<std::string>& parts, std::string_view se
 }  // namespace
 
 std::string FunctionEmitter::expr(const Expr& e) {
+  if (auto it = valueOverrides_.find(&e); it != valueOverrides_.end())
+    return convertValue(it->second.text, it->second.type, e.type);
   switch (e.kind) {
     case ExprKind::IntLit:
     case ExprKind::FloatLit:
@@ -57,6 +59,8 @@ std::string FunctionEmitter::expr(const Expr& e) {
 }
 
 std::string FunctionEmitter::exprAs(const Expr& e, const Type& type) {
+  if (auto it = valueOverrides_.find(&e); it != valueOverrides_.end())
+    return convertValue(it->second.text, it->second.type, type);
   if (auto constant = constantLiteral(e, type)) return *constant;
   if (e.kind == ExprKind::Tuple && type.kind == types::TypeKind::Tuple &&
       type.elements.size() == e.operands.size()) {

@@ -79,16 +79,19 @@ void FunctionEmitter::emitDefinition(CodeWriter& out) {
       out.line(fmt::format("{} {} = {};", types::cppName(fn_.params[i].type), localName(fn_.params[i].name),
                            paramName(fn_, i)));
   }
+  // Declared again inside a prange chunk lambda: maybe unused out here.
+  std::vector<bool> parallelPrivate = parallelPrivates(fn_);
   for (size_t i = 0; i < fn_.locals.size(); ++i) {
     const ast::Local& local = fn_.locals[i];
+    const char* maybeUnused = read[i] && !parallelPrivate[i] ? "" : "[[maybe_unused]] ";
     if (!local.isParam) {
       // Zero-initialised like the example module; a local only assigned
       // (a loop variable nobody reads) must not warn.
-      out.line(fmt::format("{}{} {}{{}};", read[i] ? "" : "[[maybe_unused]] ", types::cppName(local.type),
-                           localName(local.name)));
+      out.line(fmt::format("{}{} {}{{}};", maybeUnused, types::cppName(local.type), localName(local.name)));
     }
     if (needsBoundFlag_[i]) {
-      out.line(fmt::format("bool {} = {};", boundFlagName(local.name), local.isParam ? "true" : "false"));
+      out.line(fmt::format("{}bool {} = {};", parallelPrivate[i] ? "[[maybe_unused]] " : "",
+                           boundFlagName(local.name), local.isParam ? "true" : "false"));
     }
   }
   block(fn_.body);
@@ -262,10 +265,12 @@ void FunctionEmitter::augAssign(const Stmt& s) {
       operandType = local->type;
     }
   }
-  auto primitive = binaryPrimitive(s.binaryOp, operandType, fn_.directives);
-  if (!primitive) return unsupportedStatement(s, fmt::format("'{}=' on {}", ast::spelling(s.binaryOp),
+  // A `x -= e` reduction in a prange body sums its chunk's e (see emit_parallel.cpp).
+  ast::BinaryOp op = subtractAsSum_.count(&s) ? ast::BinaryOp::Add : s.binaryOp;
+  auto primitive = binaryPrimitive(op, operandType, fn_.directives);
+  if (!primitive) return unsupportedStatement(s, fmt::format("'{}=' on {}", ast::spelling(op),
                                                              types::pythonName(operandType)));
-  Type resultType = binaryResultType(s.binaryOp, operandType);
+  Type resultType = binaryResultType(op, operandType);
   std::string text = sequenced({operand(target, operandType), operand(value, operandType)}, resultType,
                                [&](const std::vector<std::string>& operands) {
                                  return applyPattern(*primitive, operands, operandType);
@@ -349,6 +354,9 @@ void FunctionEmitter::forLoop(const Stmt& s) {
   const Expr& iterable = *s.exprs[1];
   if (iterable.kind == ExprKind::Call && iterable.ref.kind == RefKind::Builtin && iterable.ref.name == "range") {
     return forRange(s, iterable);
+  }
+  if (iterable.kind == ExprKind::Call && iterable.ref.kind == RefKind::Builtin && iterable.ref.name == "prange") {
+    return forPrange(s, iterable);
   }
   if (iterable.type.kind == types::TypeKind::Array) return forArray(s);
   unsupportedStatement(s, "this for loop (only `for ... in range(...)` is supported)");

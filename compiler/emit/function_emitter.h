@@ -68,6 +68,10 @@ struct ProvenAccess {
 std::vector<ProvenAccess> accessesProvenByRange(const ast::Stmt& forStmt, size_t rangeArgs,
                                                 const ast::FunctionDef& fn, const std::vector<bool>& needsBoundFlag);
 
+// Per local of `fn`: is it private to some prange loop (declared again in
+// the loop's chunk lambda)?
+std::vector<bool> parallelPrivates(const ast::FunctionDef& fn);
+
 class FunctionEmitter {
  public:
   FunctionEmitter(const ModuleContext& context, const ast::FunctionDef& fn);
@@ -149,6 +153,8 @@ class FunctionEmitter {
   void whileLoop(const ast::Stmt& s);
   void forLoop(const ast::Stmt& s);
   void forRange(const ast::Stmt& s, const ast::Expr& rangeCall);
+  // emit_parallel.cpp
+  void forPrange(const ast::Stmt& s, const ast::Expr& prangeCall);
   void loopBody(const ast::Stmt& s, const std::string& brokeFlag);
   // The loop's statements and closing brace; the for/while-else block.
   void loopBlock(const ast::Stmt& s, const std::string& brokeFlag);
@@ -183,6 +189,16 @@ class FunctionEmitter {
   // While emitting a loop copy that runs only when its range is inside
   // these axes: accesses there need no index checks (forRange).
   std::vector<ProvenAccess> provenInRange_;
+  // While emitting a prange body: `x -= e` reductions that accumulate the
+  // chunk's sum of e instead (emit_parallel.cpp).
+  std::set<const ast::Stmt*> subtractAsSum_;
+  // While folding reduction partials: the update's value expression stands
+  // for this text of this type.
+  struct ValueOverride {
+    std::string text;
+    types::Type type;
+  };
+  std::map<const ast::Expr*, ValueOverride> valueOverrides_;
 };
 
 }  // namespace pyxc::emit

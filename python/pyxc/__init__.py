@@ -29,8 +29,26 @@ integer = FusedType("integer", (i8, i16, i32, i64, u8, u16, u32, u64))
 floating = FusedType("floating", (f32, f64))
 numeric = FusedType("numeric", integer.members + floating.members)
 
-# In plain Python a parallel loop is an ordinary loop.
-prange = range
+def prange(*args, num_threads=None):
+    """A parallel ``range`` in native code; in plain Python an ordinary ``range``.
+
+    ``num_threads`` caps the threads the compiled loop uses (an int, at
+    least 1); here it is only validated, as the compiled loop would.
+    """
+    if num_threads is not None:
+        if not hasattr(type(num_threads), "__index__"):
+            raise TypeError(
+                f"prange() num_threads must be an int, not {type(num_threads).__name__}"
+            )
+        if num_threads.__index__() < 1:
+            raise ValueError(
+                f"prange() num_threads must be at least 1, not {num_threads.__index__()}"
+            )
+    if not args:
+        raise TypeError("prange expected at least 1 argument, got 0")
+    if len(args) > 3:
+        raise TypeError(f"prange expected at most 3 arguments, got {len(args)}")
+    return range(*args)
 
 
 def _numpy_dtype(dtype):

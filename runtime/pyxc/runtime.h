@@ -15,6 +15,7 @@
 #include "function.h"
 #include "gil.h"
 #include "module.h"
+#include "parallel.h"
 #include "pymath.h"
 #include "python_errors.h"
 #include "scalar_types.h"
