@@ -228,5 +228,26 @@ def h(a: pyxc.floating[:], b: i64[:]) -> float:
                     "i64[:]"}));
 }
 
+TEST(Fused, MembersMustBeDistinctScalarsNotFusedTypes) {
+  // Found by fuzzing: `T = pyxc.fused("T", T)` recursed until the stack
+  // overflowed; equal members gave identical specializations. Each is
+  // reported once, where pyxc.fused() is written, not again at every use.
+  auto c = checkSource(R"(
+T = pyxc.fused("T", T)
+A = pyxc.fused("A", f32, B)
+B = pyxc.fused("B", A, f64)
+D = pyxc.fused("D", i64, f32, int)
+
+@pyxc.native
+def f(t: T, a: A, b: B, d: D) -> D:
+    return d
+)");
+  EXPECT_EQ(c->errors(),
+            (Errors{"2:21 unsupported-type: a fused type cannot be a member of pyxc.fused(); list its scalar types instead",
+                    "3:26 unsupported-type: a fused type cannot be a member of pyxc.fused(); list its scalar types instead",
+                    "4:21 unsupported-type: a fused type cannot be a member of pyxc.fused(); list its scalar types instead",
+                    "5:31 unsupported-type: pyxc.fused() lists i64 twice"}));
+}
+
 }  // namespace
 }  // namespace pyxc::check::testing

@@ -6,6 +6,8 @@
 // the members substituted, so every type rule sees concrete types), and the
 // generic's wrapper picks one at call time (compiler/emit). The same fused
 // name in two parameters is the same type, as in Cython.
+#include <algorithm>
+
 #include "compiler/check/checker.h"
 
 namespace pyxc::check {
@@ -40,6 +42,18 @@ std::string pyxcMember(const ast::Expr& e, const ModuleScope& scope) {
   return {};
 }
 
+bool isFusedCall(const ast::Expr& e, const ModuleScope& scope) {
+  return e.kind == ast::ExprKind::Call && e.operand(0) && pyxcMember(*e.operand(0), scope) == "fused";
+}
+
+// The `pyxc.fused(...)` call a module-level name is bound to, if any.
+const ast::Expr* fusedAliasValue(const ast::Expr& e, const ModuleScope& scope) {
+  if (e.kind != ast::ExprKind::Name) return nullptr;
+  const ModuleBinding* b = scope.lookup(e.text);
+  const ast::Expr* value = b && b->kind == BindingKind::OtherBinding ? scope.assignedValue(e.text) : nullptr;
+  return value && isFusedCall(*value, scope) ? value : nullptr;
+}
+
 std::optional<ast::FusedType> fusedCall(const ast::Expr& call, const ModuleScope& scope, diag::DiagnosticBag& diags) {
   const ast::Expr* name = call.operand(1);
   if (!name || name->kind != ast::ExprKind::StrLit || !call.keywords.empty()) {
@@ -51,10 +65,25 @@ std::optional<ast::FusedType> fusedCall(const ast::Expr& call, const ModuleScope
   for (size_t i = 2; i < call.operands.size(); ++i) {
     bool reported = false;
     const ast::Expr* member = call.operand(i);
+    // Reported without being resolved: resolving would follow
+    // `T = pyxc.fused("T", T)`, or two aliases naming each other, forever.
+    if (member && (!builtinFusedMembers(pyxcMember(*member, scope)).empty() || isFusedCall(*member, scope) ||
+                   fusedAliasValue(*member, scope))) {
+      diags.error(Kind::UnsupportedType, member->span,
+                  "a fused type cannot be a member of pyxc.fused(); list its scalar types instead");
+      return ast::FusedType{fused.name, {}};
+    }
     auto scalar = member ? resolveScalarType(*member, scope, diags, reported) : std::nullopt;
     if (!scalar) {
       if (!reported && member)
         diags.error(Kind::UnsupportedType, member->span, "the members of pyxc.fused() must be scalar types such as f32");
+      return ast::FusedType{fused.name, {}};
+    }
+    // Two equal members would be two identical specializations (C++
+    // redefinitions); Cython rejects them too.
+    if (std::find(fused.members.begin(), fused.members.end(), *scalar) != fused.members.end()) {
+      diags.error(Kind::UnsupportedType, member->span,
+                  std::string("pyxc.fused() lists ") + types::markerName(*scalar) + " twice");
       return ast::FusedType{fused.name, {}};
     }
     fused.members.push_back(*scalar);
@@ -69,15 +98,8 @@ std::optional<ast::FusedType> fusedCall(const ast::Expr& call, const ModuleScope
 std::optional<ast::FusedType> fusedTypeOf(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags) {
   std::string member = pyxcMember(e, scope);
   if (!builtinFusedMembers(member).empty()) return ast::FusedType{member, builtinFusedMembers(member)};
-  if (e.kind == ast::ExprKind::Call && e.operand(0) && pyxcMember(*e.operand(0), scope) == "fused")
-    return fusedCall(e, scope, diags);
-  if (e.kind == ast::ExprKind::Name) {
-    const ModuleBinding* b = scope.lookup(e.text);
-    const ast::Expr* value = b && b->kind == BindingKind::OtherBinding ? scope.assignedValue(e.text) : nullptr;
-    if (value && value->kind == ast::ExprKind::Call && value->operand(0) &&
-        pyxcMember(*value->operand(0), scope) == "fused")
-      return fusedCall(*value, scope, diags);
-  }
+  if (isFusedCall(e, scope)) return fusedCall(e, scope, diags);
+  if (const ast::Expr* value = fusedAliasValue(e, scope)) return fusedCall(*value, scope, diags);
   return std::nullopt;
 }
 

@@ -23,6 +23,9 @@ std::string describeAnnotation(const ast::Expr& e) {
 std::optional<Scalar> scalarAnnotation(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags,
                                        bool& reported, const FusedChoice* choice = nullptr) {
   if (auto fused = fusedTypeOf(e, scope, diags)) {
+    reported = true;
+    // A malformed pyxc.fused() was reported where it is written (just now).
+    if (fused->members.size() < 2) return std::nullopt;
     if (choice)
       for (const auto& [name, scalar] : *choice)
         if (name == fused->name) return scalar;
@@ -30,7 +33,6 @@ std::optional<Scalar> scalarAnnotation(const ast::Expr& e, const ModuleScope& sc
                 "the fused type '" + fused->name +
                     "' can only be used in a native function's parameter and return annotations (and in its "
                     "locals' annotations when a parameter uses it)");
-    reported = true;
     return std::nullopt;
   }
   std::string marker;
@@ -274,7 +276,15 @@ void resolveSignature(ModuleContext& ctx, int functionIndex) {
   }
   const FusedChoice* choice = fn.fusedChoice.empty() ? nullptr : &fn.fusedChoice;
 
+  // The argument parser of the wrapper tracks the required keyword-only
+  // parameters in one 64-bit mask (compiler/emit/emit_module.cpp).
+  constexpr int kMaxKeywordOnly = 64;
+  int keywordOnly = 0;
   for (auto& p : fn.params) {
+    if (p.kind == ast::Param::Kind::KeywordOnly && ++keywordOnly == kMaxKeywordOnly + 1)
+      diags.error(Kind::UnsupportedConstruct, p.span,
+                  "native function '" + fn.name + "' has more than " + std::to_string(kMaxKeywordOnly) +
+                      " keyword-only parameters; pyxc supports at most that many");
     if (p.kind == ast::Param::Kind::VarArgs || p.kind == ast::Param::Kind::VarKwargs) {
       diags.error(Kind::UnsupportedConstruct, p.span,
                   std::string(p.kind == ast::Param::Kind::VarArgs ? "*" : "**") + p.name +

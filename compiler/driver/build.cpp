@@ -15,6 +15,8 @@
 #include "compiler/driver/cache_key.h"
 #include "compiler/driver/driver.h"
 #include "compiler/driver/frontend.h"
+#include "compiler/driver/sha256.h"
+#include "compiler/driver/verify.h"
 
 namespace fs = std::filesystem;
 
@@ -64,8 +66,50 @@ struct BuildCache {
   std::atomic<uint64_t> hits{0}, misses{0}, corrupt{0};
 };
 
+// Runs pyxc-verify on the module's generated C++. With the cache on, a
+// clean result is remembered by a marker file named after the artifact key
+// and the checker's identity, so that a suite building the same module many
+// times checks it once.
+void verifyModule(const std::string& path, const fs::path& cppPath, const std::string& key, bool verbose,
+                  const BuildSetup& setup, BuildCache* cache, ModuleOutcome& outcome) {
+  fs::path marker;
+  std::error_code ec;
+  if (cache) {
+    marker = fs::path(cache->cache.dir()) / "verified" / sha256Hex(key + "\n" + verifierIdentity(setup.verifier));
+    if (fs::exists(marker, ec)) {
+      if (verbose) outcome.messages += "verified before: " + cppPath.string() + "\n";
+      return;
+    }
+  }
+  std::vector<std::string> cmd = verifyCommand(setup.verifier, setup.toolchain, setup.python, cppPath.string());
+  if (verbose) {
+    for (const auto& part : cmd) outcome.messages += part + " ";
+    outcome.messages += "\n";
+  }
+  ProcessResult r = runProcess(cmd);
+  if (r.exitCode == 0) {
+    if (cache) {
+      fs::create_directories(marker.parent_path(), ec);
+      std::ofstream touch(marker);
+    }
+    return;
+  }
+  outcome.messages += r.output;
+  if (r.exitCode == 1) {
+    outcome.exitCode = std::max<int>(outcome.exitCode, kInputErrors);
+    outcome.messages += path + ": error: pyxc-verify found code that is unsafe without the GIL in what "
+                               "pyxc generated; this is a pyxc bug, please report it with " + cppPath.string() + "\n";
+  } else {
+    outcome.exitCode = std::max<int>(outcome.exitCode, kToolchainFailed);
+    outcome.messages += path + ": error: pyxc-verify could not check " + cppPath.string() + " (exit " +
+                        std::to_string(r.exitCode) + ")\n";
+  }
+}
+
 ModuleOutcome buildModule(const std::string& path, bool explicitFile, const BuildOptions& options,
-                          const PythonInfo& python, const ToolchainOptions& toolchain, BuildCache* cache) {
+                          const BuildSetup& setup, BuildCache* cache) {
+  const PythonInfo& python = setup.python;
+  const ToolchainOptions& toolchain = setup.toolchain;
   ModuleOutcome outcome;
   FrontendResult fe = runFrontend(path, StopAfter::Emit);
   if (fe.diags.hasErrors()) {
@@ -97,6 +141,7 @@ ModuleOutcome buildModule(const std::string& path, bool explicitFile, const Buil
     if (found == CacheLookup::Hit) {
       ++cache->hits;
       if (options.verbose) outcome.messages += "cache hit " + key + ": " + soPath.string() + "\n";
+      if (options.verify) verifyModule(path, cppPath, key, options.verbose, setup, cache, outcome);
       return outcome;
     }
     if (found == CacheLookup::Corrupt) {
@@ -138,6 +183,7 @@ ModuleOutcome buildModule(const std::string& path, bool explicitFile, const Buil
     return outcome;
   }
   if (options.verbose) outcome.messages += "built " + soPath.string() + "\n";
+  if (options.verify) verifyModule(path, cppPath, key, options.verbose, setup, cache, outcome);
   return outcome;
 }
 
@@ -202,6 +248,15 @@ int prepareBuild(const BuildOptions& options, BuildSetup& setup) {
   setup.toolchain.extraFlags.insert(setup.toolchain.extraFlags.begin(), envFlags.begin(), envFlags.end());
   setup.toolchain.runtimeDir = findRuntimeDir(options.runtimeDir, setup.python);
   setup.toolchain.cxx = findCxx(setup.toolchain.cxx);
+  if (options.verify) {
+    setup.verifier = findVerifier();
+    if (setup.verifier.empty()) {
+      std::fprintf(stderr,
+                   "pyxc: error: --verify needs pyxc-verify, which is not installed (it is built when Clang 19 is "
+                   "found at configure time; see docs/verify.md)\n");
+      return kUsage;
+    }
+  }
   return kOk;
 }
 
@@ -235,7 +290,7 @@ int runBuild(const BuildOptions& options) {
   auto worker = [&] {
     for (size_t i; (i = next++) < modules.size();) {
       bool explicitFile = std::find(options.paths.begin(), options.paths.end(), modules[i]) != options.paths.end();
-      ModuleOutcome outcome = buildModule(modules[i], explicitFile, options, python, toolchain, cache.get());
+      ModuleOutcome outcome = buildModule(modules[i], explicitFile, options, setup, cache.get());
       std::lock_guard<std::mutex> lock(printMutex);
       outcomes[i] = std::move(outcome);
       outcomes[i].messages.insert(0, " ");  // marks "finished"; stripped when printed

@@ -17,6 +17,7 @@ struct BuildOptions {
   int jobs = 1;
   bool verbose = false;
   bool noCache = false;    // --no-cache: always compile, never read or write the cache
+  bool verify = false;     // --verify (or PYXC_VERIFY=1): run pyxc-verify on each generated .cpp
   diag::RenderOptions render;
 };
 
@@ -36,6 +37,7 @@ struct BuildSetup {
   std::vector<std::string> modules;
   PythonInfo python;
   ToolchainOptions toolchain;
+  std::string verifier;  // pyxc-verify, when the build verifies
 };
 int prepareBuild(const BuildOptions& options, BuildSetup& setup);
 

@@ -10,6 +10,7 @@
 #include "compiler/driver/driver.h"
 #include "compiler/driver/frontend.h"
 #include "compiler/driver/packaging_cli.h"
+#include "compiler/driver/verify.h"
 #include "compiler/syntax/parse.h"
 
 namespace pyxc::driver {
@@ -86,6 +87,8 @@ int runDriver(int argc, char** argv) {
   buildCmd->add_flag("--no-cache", build.noCache, "do not use the compiled-artifact cache");
   buildCmd->add_option("--cxx-flag", build.toolchain.extraFlags, "an extra compiler flag (repeatable)")
       ->allow_extra_args(false);
+  buildCmd->add_flag("--verify", build.verify,
+                     "check the generated C++ with pyxc-verify (no Python API where the GIL is released)");
   buildCmd->add_flag("-v,--verbose", build.verbose, "print the commands run");
   addCommonOptions(buildCmd, common);
 
@@ -122,6 +125,7 @@ int runDriver(int argc, char** argv) {
   }
   if (*buildCmd) {
     if (!applyMarch(march, build.toolchain)) return kUsage;
+    build.verify = build.verify || verifyRequestedByEnvironment();
     build.render = common.render();
     return runBuild(build);
   }

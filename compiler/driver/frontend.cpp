@@ -21,16 +21,22 @@ bool isImportableModuleName(const std::string& name) {
 }
 
 FrontendResult runFrontend(const std::string& path, StopAfter stopAfter, bool lineDirectives) {
-  FrontendResult result;
   std::ifstream in(path, std::ios::binary);
   if (!in) {
+    FrontendResult result;
     result.source = std::make_unique<SourceFile>(path, "");
     result.diags.error(diag::Kind::IoError, Span{}, "cannot read file");
     return result;
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  result.source = std::make_unique<SourceFile>(path, buffer.str());
+  return runFrontendOnText(path, buffer.str(), stopAfter, lineDirectives);
+}
+
+FrontendResult runFrontendOnText(const std::string& path, std::string text, StopAfter stopAfter,
+                                 bool lineDirectives) {
+  FrontendResult result;
+  result.source = std::make_unique<SourceFile>(path, std::move(text));
   result.module = syntax::parseModule(*result.source, moduleNameFor(path), result.diags);
   if (stopAfter == StopAfter::Parse) return result;
   // A module that does not parse is still checked: every error of the file

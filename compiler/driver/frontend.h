@@ -24,6 +24,11 @@ struct FrontendResult {
 // `moduleName` defaults to the file's stem.
 FrontendResult runFrontend(const std::string& path, StopAfter stopAfter, bool lineDirectives = true);
 
+// The same phases on source text already in memory, as if read from `path`
+// (fuzz/ feeds its inputs here without touching the file system).
+FrontendResult runFrontendOnText(const std::string& path, std::string text, StopAfter stopAfter,
+                                 bool lineDirectives = true);
+
 // A module name usable as a C identifier in PyInit_<name>: the file stem.
 std::string moduleNameFor(const std::string& path);
 

@@ -28,7 +28,10 @@ std::vector<const FunctionDef*> nativeFunctions(const ast::Module& module) {
 }
 
 // The argument spec of `fn` (CPython's binding rules), and the `bound`
-// array bind_args fills; shared by wrappers and fused dispatchers.
+// array bind_args fills; shared by wrappers and fused dispatchers. Every
+// wrapper is a template: <false> is the vectorcall entry point, <true> the
+// one of `.aio`, which shares binding and conversion and differs only in how
+// the body runs (runtime/pyxc/aio.h).
 void emitBinding(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& out) {
   std::string name = cppStringLiteral(fn.name);
   int posonly = 0, posOrKw = 0, kwonly = 0, required = 0;
@@ -59,6 +62,7 @@ void emitBinding(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
   }
   size_t boundCount = std::max<size_t>(fn.params.size(), 1);
 
+  out.line("template <bool Aio>");
   out.line(fmt::format("static PyObject* {}(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames) {{",
                        vectorcallName(fn.cppBaseName())));
   out.indent();
@@ -78,6 +82,7 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
   std::string name = cppStringLiteral(fn.name);
   emitBinding(ctx, fn, out);
   std::string callArgs;
+  std::string captures;  // what the .aio job owns: converted scalars by value, buffers moved in
   for (size_t i = 0; i < fn.params.size(); ++i) {
     const Param& param = fn.params[i];
     std::string variable = localName(param.name);
@@ -95,6 +100,7 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
       out.line(fmt::format("if (!{}.acquire(bound[{}], {}, {}, {})) return nullptr;", variable, i,
                            i < writes.size() && writes[i], name, cppStringLiteral(param.name)));
       callArgs += (i ? ", " : "") + variable + ".view()";
+      captures += (i ? ", " : "") + fmt::format("{0} = std::move({0})", variable);
       continue;
     }
     out.line(fmt::format("{} {}{};", types::cppName(param.type), variable,
@@ -103,12 +109,23 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
                          param.defaultValue ? fmt::format("bound[{}] && ", i) : "", i, variable, name,
                          cppStringLiteral(param.name)));
     callArgs += (i ? ", " : "") + variable;
+    captures += (i ? ", " : "") + variable;
   }
   if (ctx.isRecursive(fn)) {
     // Read with the GIL held, before the body releases it.
     out.line(fmt::format("const int64_t {} = pyxc::rt::native_recursion_budget();", kRecursionBudget));
     callArgs += (callArgs.empty() ? "" : ", ") + std::string(kRecursionBudget);
+    captures += (captures.empty() ? "" : ", ") + std::string(kRecursionBudget);
   }
+  // Every .aio call runs on the pool, also a straight-line body's: the call
+  // is asynchronous either way, and one rule is simpler to rely on.
+  out.line("if constexpr (Aio) {");
+  out.indent();
+  out.line(fmt::format("return pyxc::rt::submit_aio([{}]() __attribute__((noinline)) {{ return {}({}); }});", captures,
+                       implName(fn.cppBaseName()), callArgs));
+  out.dedent();
+  out.line("} else {");
+  out.indent();
   if (bodyNeedsNoGil(fn)) {
     // Not inlined into call_nogil's try block: GCC keeps loop accumulators
     // of a body inlined there in stack slots (test/perf/README.md, dot).
@@ -118,6 +135,8 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
     out.line("// No loop and no call: the body keeps the GIL (docs/semantics.md).");
     out.line(fmt::format("return pyxc::rt::call_with_gil([&] {{ return {}({}); }});", implName(fn.cppBaseName()), callArgs));
   }
+  out.dedent();
+  out.line("}");
   out.dedent();
   out.line("}");
 }
@@ -172,7 +191,7 @@ void emitFusedDispatcher(const ModuleContext& ctx, const FunctionDef& generic, C
   for (int pass = 0; pass < 3; ++pass)
     for (const FunctionDef* spec : specs) {
       if (pass == 1 && (!hasFusedScalar || !scalarsAreWidest(*spec))) continue;
-      out.line(fmt::format("if ({}) return {}(nullptr, args, nargsf, kwnames);", conditions(*spec, pass == 0),
+      out.line(fmt::format("if ({}) return {}<Aio>(nullptr, args, nargsf, kwnames);", conditions(*spec, pass == 0),
                            vectorcallName(spec->cppBaseName())));
     }
   // No specialization takes the arrays: name the first array that fits none.
@@ -196,7 +215,7 @@ void emitFusedDispatcher(const ModuleContext& ctx, const FunctionDef& generic, C
   }
   // Unreachable with matching arrays; the first specialization reports
   // whatever else is wrong with the arguments.
-  out.line(fmt::format("return {}(nullptr, args, nargsf, kwnames);", vectorcallName(specs[0]->cppBaseName())));
+  out.line(fmt::format("return {}<Aio>(nullptr, args, nargsf, kwnames);", vectorcallName(specs[0]->cppBaseName())));
   out.dedent();
   out.line("}");
 }
@@ -253,7 +272,7 @@ void emitModuleInit(const ModuleContext& ctx, const std::vector<const FunctionDe
     out.line("static const pyxc::rt::FunctionEntry functions[] = {");
     out.indent();
     for (const FunctionDef* fn : functions) {
-      out.line(fmt::format("{{{}, {}}},", cppStringLiteral(fn->name), vectorcallName(fn->cppBaseName())));
+      out.line(fmt::format("{{{0}, {1}<false>, {1}<true>}},", cppStringLiteral(fn->name), vectorcallName(fn->cppBaseName())));
     }
     out.dedent();
     out.line("};");

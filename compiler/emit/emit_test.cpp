@@ -44,7 +44,7 @@ TEST(EmitModule, ForwardDeclaresWrapsAndInitialises) {
   EXPECT_CONTAINS(cpp, "if (bound[1] && !pyxc::rt::from_py(bound[1], &x_, \"f\", \"x\")) return nullptr;");
   EXPECT_CONTAINS(cpp, "if (!pyxc::rt::from_py(bound[0], &n_, \"f\", \"n\")) return nullptr;");
   EXPECT_CONTAINS(cpp, "PyMODINIT_FUNC PyInit_m(void)");
-  EXPECT_CONTAINS(cpp, "{\"f\", f__vectorcall},");
+  EXPECT_CONTAINS(cpp, "{\"f\", f__vectorcall<false>, f__vectorcall<true>},");
   EXPECT_CONTAINS(cpp, "\"test\");");  // __pyxc_version__
   EXPECT_LACKS(cpp, "plain");
 }

@@ -18,7 +18,7 @@ import os
 import warnings
 from pathlib import Path
 
-from . import _rebuild
+from . import _aio, _rebuild
 
 __all__ = ["PyxcFallbackWarning", "bind", "artifact_path"]
 
@@ -133,8 +133,14 @@ def _warning_stacklevel() -> int:
     return 1
 
 
-def _fall_back(function, artifact: _ModuleArtifact, problem: str):
+def _as_python(function):
     function.py = function
+    function.aio = _aio.python_aio(function)
+    return function
+
+
+def _fall_back(function, artifact: _ModuleArtifact, problem: str):
+    _as_python(function)
     message = (
         f"pyxc: {function.__module__}.{function.__qualname__} runs as Python: {problem}; "
         f"run `pyxc build {artifact.source_file}`"
@@ -165,8 +171,7 @@ def _bind_native(native, function):
 def bind(function):
     """The compiled version of `function`, or `function` itself (with a warning)."""
     if _env_flag("PYXC_DISABLE"):
-        function.py = function
-        return function
+        return _as_python(function)
     artifact = _artifact_for(function.__code__.co_filename)
     if artifact.module is None:
         return _fall_back(function, artifact, artifact.problem or "artifact unavailable")

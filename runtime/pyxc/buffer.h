@@ -100,13 +100,21 @@ std::string declared_name() {
 }  // namespace detail
 
 // An array argument of a vectorcall wrapper: holds the Python buffer for the
-// whole call and releases it (with the GIL) when the wrapper returns.
+// whole call and releases it (with the GIL) when the wrapper returns, or, for
+// .aio, when the call's job is destroyed on the loop thread (moved there).
 template <class T, int N, bool Contiguous>
 class BufferArg {
  public:
   BufferArg() = default;
   BufferArg(const BufferArg&) = delete;
   BufferArg& operator=(const BufferArg&) = delete;
+  // The Py_buffer moves bitwise: after acquire() only `obj` and `internal`
+  // matter to PyBuffer_Release (`shape` may point into the struct itself,
+  // as PyBuffer_FillInfo's does, but it was copied into view_).
+  BufferArg(BufferArg&& other) noexcept : buffer_(other.buffer_), held_(other.held_), view_(other.view_) {
+    other.held_ = false;
+  }
+  BufferArg& operator=(BufferArg&&) = delete;
   ~BufferArg() {
     if (held_) PyBuffer_Release(&buffer_);
   }

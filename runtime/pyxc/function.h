@@ -1,5 +1,5 @@
-// The pyxc.NativeFunction type: a callable holding a vectorcall entry point
-// and a __dict__ (the loader sets __name__, __qualname__, __doc__, __module__,
+// The pyxc.NativeFunction type: a callable holding a vectorcall entry point,
+// the entry point of its `.aio` method (runtime/pyxc/aio.h) and a __dict__ (the loader sets __name__, __qualname__, __doc__, __module__,
 // __signature__ and py there). Each extension module carries its own copy of
 // this header, so each creates its own type object once, at module init.
 #pragma once
@@ -14,6 +14,7 @@ namespace pyxc::rt {
 struct NativeFunctionObject {
   PyObject_HEAD
   vectorcallfunc vectorcall;
+  vectorcallfunc aio;  // the same arguments, run on the worker pool; returns an asyncio future
   PyObject* dict;
   PyObject* weakrefs;
 };
@@ -62,6 +63,18 @@ inline PyObject* native_function_reduce(PyObject* self, PyObject*) {
   return qualname;
 }
 
+// f.aio(*args, **kw). A method, not an attribute object: `f.aio(x)` then
+// costs one method call, with no bound object created.
+inline PyObject* native_function_aio(PyObject* self, PyObject* const* args, Py_ssize_t nargs,
+                                     PyObject* kwnames) {
+  vectorcallfunc aio = reinterpret_cast<NativeFunctionObject*>(self)->aio;
+  if (!aio) {
+    PyErr_SetString(PyExc_NotImplementedError, "this pyxc native function has no .aio entry point");
+    return nullptr;
+  }
+  return aio(self, args, static_cast<size_t>(nargs), kwnames);
+}
+
 }  // namespace detail
 
 // Internal linkage on purpose: every extension module must own its type and
@@ -85,6 +98,9 @@ PyGetSetDef native_function_getset[] = {
 
 PyMethodDef native_function_methods[] = {
     {"__reduce__", detail::native_function_reduce, METH_NOARGS, nullptr},
+    {"aio", reinterpret_cast<PyCFunction>(reinterpret_cast<void (*)(void)>(detail::native_function_aio)),
+     METH_FASTCALL | METH_KEYWORDS,
+     "aio(*args, **kwargs)\n--\n\nAn asyncio future of this call, run on pyxc's native worker pool."},
     {nullptr, nullptr, 0, nullptr},
 };
 
@@ -119,13 +135,16 @@ inline PyTypeObject* native_function_type(PyObject* /*module*/) {
   return native_function_type_object;
 }
 
-// New reference to a NativeFunction named `name` calling `call`.
-inline PyObject* make_function(PyObject* module, const char* name, vectorcallfunc call) {
+// New reference to a NativeFunction named `name` calling `call` (and `aio`
+// for .aio; nullptr: .aio raises NotImplementedError).
+inline PyObject* make_function(PyObject* module, const char* name, vectorcallfunc call,
+                               vectorcallfunc aio = nullptr) {
   PyTypeObject* type = native_function_type(module);
   if (!type) return nullptr;
   auto* function = PyObject_GC_New(NativeFunctionObject, type);
   if (!function) return nullptr;
   function->vectorcall = call;
+  function->aio = aio;
   function->dict = nullptr;
   function->weakrefs = nullptr;
   PyObject* self = reinterpret_cast<PyObject*>(function);

@@ -41,7 +41,13 @@ bool run_catching(F& body, std::optional<std::conditional_t<std::is_void_v<R>, i
       error.emplace(Error{Exc::MemoryError, {}});
     }
   } catch (...) {
-    error.emplace(Error{Exc::RuntimeError, "unknown C++ exception in native code"});
+    // The message outgrows the small-string buffer: building it can throw
+    // bad_alloc, which must not leave this noexcept function (pyxc-verify).
+    try {
+      error.emplace(Error{Exc::RuntimeError, "unknown C++ exception in native code"});
+    } catch (...) {
+      error.emplace(Error{Exc::MemoryError, {}});
+    }
   }
   return false;
 }

@@ -12,6 +12,7 @@ namespace pyxc::rt {
 struct FunctionEntry {
   const char* name;
   vectorcallfunc call;
+  vectorcallfunc aio = nullptr;  // .aio (runtime/pyxc/aio.h)
 };
 
 struct SourceEntry {
@@ -59,7 +60,7 @@ inline PyObject* init_module(PyModuleDef* def, const FunctionEntry* functions,
   }
   for (size_t i = 0; ok && i < n_functions; ++i)
     ok = detail::set_attribute(module, functions[i].name,
-                               make_function(module, functions[i].name, functions[i].call));
+                               make_function(module, functions[i].name, functions[i].call, functions[i].aio));
   ok = ok && detail::set_attribute(module, "__pyxc_sources__",
                                    detail::sources_dict(sources, n_sources));
   ok = ok && detail::set_attribute(module, "__pyxc_version__",

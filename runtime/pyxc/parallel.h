@@ -126,7 +126,9 @@ struct ParallelLoop {
   std::atomic<uint64_t> failed_chunk{UINT64_MAX};
   ParallelPlan plan;
   // Valid while some chunk is unfinished (the caller waits for all of them).
-  void (*run_chunk)(void* body, uint64_t chunk, uint64_t begin, uint64_t end) = nullptr;
+  // Runs one chunk and records its failure: noexcept, so that nothing can
+  // leave a worker (pyxc-verify checks this).
+  void (*run_chunk)(ParallelLoop* loop, uint64_t chunk, uint64_t begin, uint64_t end) noexcept = nullptr;
   void* body = nullptr;
   std::mutex mutex;
   std::condition_variable all_finished;
@@ -155,15 +157,7 @@ struct ParallelLoop {
       uint64_t chunk = next_chunk.fetch_add(1, std::memory_order_relaxed);
       if (chunk >= plan.chunks) break;
       if (chunk < failed_chunk.load(std::memory_order_relaxed)) {
-        try {
-          run_chunk(body, chunk, parallel_chunk_begin(plan, chunk), parallel_chunk_begin(plan, chunk + 1));
-        } catch (Error& e) {
-          record(chunk, std::move(e));
-        } catch (const std::bad_alloc&) {
-          record(chunk, Error{Exc::MemoryError, {}});
-        } catch (...) {
-          record(chunk, Error{Exc::RuntimeError, "unexpected C++ exception in a parallel loop"});
-        }
+        run_chunk(this, chunk, parallel_chunk_begin(plan, chunk), parallel_chunk_begin(plan, chunk + 1));
       }
       if (finished_chunks.fetch_add(1, std::memory_order_acq_rel) + 1 == plan.chunks) {
         std::lock_guard<std::mutex> lock(mutex);
@@ -186,8 +180,21 @@ struct ParallelLoop {
 
 // The chunk function of a Body, called by run_chunks on any thread.
 template <class Body>
-PYXC_RUNS_WITHOUT_GIL void run_body(void* body, uint64_t chunk, uint64_t begin, uint64_t end) {
-  (*static_cast<Body*>(body))(chunk, begin, end);
+PYXC_RUNS_WITHOUT_GIL void run_body(ParallelLoop* loop, uint64_t chunk, uint64_t begin, uint64_t end) noexcept {
+  try {
+    (*static_cast<Body*>(loop->body))(chunk, begin, end);
+  } catch (Error& e) {
+    loop->record(chunk, std::move(e));
+  } catch (const std::bad_alloc&) {
+    loop->record(chunk, Error{Exc::MemoryError, {}});
+  } catch (...) {
+    Error failure{Exc::MemoryError, {}};  // if even the message cannot be built
+    try {
+      failure = Error{Exc::RuntimeError, "unexpected C++ exception in a parallel loop"};
+    } catch (...) {
+    }
+    loop->record(chunk, std::move(failure));
+  }
 }
 
 }  // namespace detail

@@ -4,6 +4,7 @@
 // Python.h must come first (it may set feature macros the C library reads).
 #include <Python.h>
 
+#include "aio.h"
 #include "args.h"
 #include "arith.h"
 #include "array.h"

@@ -87,3 +87,15 @@ def test_installed_pyxc_builds_and_loads_a_module(installed_env, tmp_path):
                    "print(m.scaled_sum(10, factor=2.0))", cwd=tmp_path)
     assert check.returncode == 0, check.stderr
     assert check.stdout.strip() == "90.0"
+
+
+def test_installed_pyxc_verifies_with_the_checker_beside_it(installed_env, tmp_path):
+    """With Clang 19 at build time the wheel carries pyxc-verify next to pyxc
+    (docs/verify.md); the installed build runs it with the installed headers."""
+    checker = installed_env / "bin" / "pyxc-verify"
+    if not checker.exists():
+        pytest.skip("the wheel was built without Clang 19: no pyxc-verify")
+    (tmp_path / "userkernel.py").write_text(MODULE)
+    build = run_in(installed_env, "pyxc", "build", "-v", "--no-cache", "--verify", "userkernel.py", cwd=tmp_path)
+    assert build.returncode == 0, build.stderr
+    assert f"{checker} " in build.stderr and f"--runtime-dir {installed_env}" in build.stderr, build.stderr

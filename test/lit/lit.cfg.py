@@ -77,6 +77,6 @@ config.environment["LC_ALL"] = "C.UTF-8"
 repo_python = os.path.abspath(os.path.join(config.test_source_root, "..", "..", "python"))
 config.environment["PYTHONPATH"] = os.pathsep.join(
     p for p in [repo_python, os.environ.get("PYTHONPATH", "")] if p)
-for passthrough in ("PYXC_RUNTIME_DIR", "PYXC_CACHE_DIR", "CXX", "HOME", "PATH"):
+for passthrough in ("PYXC_RUNTIME_DIR", "PYXC_CACHE_DIR", "PYXC_VERIFY", "CXX", "HOME", "PATH"):
     if passthrough in os.environ:
         config.environment[passthrough] = os.environ[passthrough]

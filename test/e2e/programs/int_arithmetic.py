@@ -150,3 +150,11 @@ def checksum(n: int) -> int:
 def int_truediv_precision(a: int, b: int) -> float:
     # CPython divides big ints exactly-rounded, not via two doubles.
     return a / b
+
+
+@pyxc.native
+def int64_min_literal(d: int) -> int:
+    # The one literal whose digits overflow an i64 until negated (a
+    # fuzz-regressions case: the emitter could not spell it).
+    low = -9223372036854775808
+    return low // d + -9223372036854775808 % d

@@ -15,15 +15,17 @@ def scale(a: T[:], k: T) -> None:
 # CHECK-NEXT: static void scale__f64__impl(pyxc::rt::ArrayView<double, 1, false> a_, double k_);
 # CHECK-LABEL: static PyObject* scale__f32__vectorcall(
 # CHECK: if (!a_.acquire(bound[0], true, "scale", "a")) return nullptr;
+# The buffer moves into the .aio job (released when the loop drains it).
+# CHECK: return pyxc::rt::submit_aio([a_ = std::move(a_), k_]() __attribute__((noinline)) { return scale__f32__impl(a_.view(), k_); });
 # CHECK-LABEL: static PyObject* scale__vectorcall(
-# CHECK: if (pyxc::rt::buffer_matches<float>(bound[0]) && (!bound[1] || pyxc::rt::scalar_matches<float>(bound[1]))) return scale__f32__vectorcall(nullptr, args, nargsf, kwnames);
-# CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0]) && (!bound[1] || pyxc::rt::scalar_matches<double>(bound[1]))) return scale__f64__vectorcall(nullptr, args, nargsf, kwnames);
+# CHECK: if (pyxc::rt::buffer_matches<float>(bound[0]) && (!bound[1] || pyxc::rt::scalar_matches<float>(bound[1]))) return scale__f32__vectorcall<Aio>(nullptr, args, nargsf, kwnames);
+# CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0]) && (!bound[1] || pyxc::rt::scalar_matches<double>(bound[1]))) return scale__f64__vectorcall<Aio>(nullptr, args, nargsf, kwnames);
 # An int for k goes to the widest member (f64) before any member:
-# CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0])) return scale__f64__vectorcall(nullptr, args, nargsf, kwnames);
-# CHECK-NEXT: if (pyxc::rt::buffer_matches<float>(bound[0])) return scale__f32__vectorcall(nullptr, args, nargsf, kwnames);
-# CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0])) return scale__f64__vectorcall(nullptr, args, nargsf, kwnames);
+# CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0])) return scale__f64__vectorcall<Aio>(nullptr, args, nargsf, kwnames);
+# CHECK-NEXT: if (pyxc::rt::buffer_matches<float>(bound[0])) return scale__f32__vectorcall<Aio>(nullptr, args, nargsf, kwnames);
+# CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0])) return scale__f64__vectorcall<Aio>(nullptr, args, nargsf, kwnames);
 # CHECK-NEXT: if (!(pyxc::rt::buffer_matches<float>(bound[0]) || pyxc::rt::buffer_matches<double>(bound[0]))) return pyxc::rt::fused_mismatch("scale", "a", bound[0], "f32 or f64");
 # Python sees one function.
 # CHECK: static const pyxc::rt::FunctionEntry functions[] = {
-# CHECK-NEXT: {"scale", scale__vectorcall},
+# CHECK-NEXT: {"scale", scale__vectorcall<false>, scale__vectorcall<true>},
 # CHECK-NEXT: };

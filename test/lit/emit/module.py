@@ -1,4 +1,4 @@
-# The module around the bodies: forward declarations, vectorcall wrappers,
+# The module around the bodies: forward declarations, wrappers (<false> call, <true> .aio),
 # PyInit with __pyxc_sources__, and bodies last (only they carry #line).
 # RUN: %pyxc emit %s | %FileCheck %s
 import pyxc
@@ -21,7 +21,8 @@ def second(n: int) -> int:
 
 def not_native(x):
     return x
-# CHECK-LABEL: static PyObject* first__vectorcall(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
+# CHECK: template <bool Aio>
+# CHECK-NEXT: static PyObject* first__vectorcall(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
 # CHECK-NEXT: static const char* const params[] = {"n", "x", "scale"};
 # CHECK-NEXT: .name = "first", .params = params, .n_posonly = 0, .n_pos_or_kw = 2, .n_kwonly = 1, .n_required = 1, .kwonly_required = 0u};
 # CHECK-NEXT: PyObject* bound[3];
@@ -32,17 +33,22 @@ def not_native(x):
 # CHECK-NEXT: if (bound[1] && !pyxc::rt::from_py(bound[1], &x_, "first", "x")) return nullptr;
 # CHECK-NEXT: int64_t scale_ = int64_t{2};
 # CHECK-NEXT: if (bound[2] && !pyxc::rt::from_py(bound[2], &scale_, "first", "scale")) return nullptr;
+# .aio: the job owns copies of the converted arguments.
+# CHECK-NEXT: if constexpr (Aio) {
+# CHECK-NEXT: return pyxc::rt::submit_aio([n_, x_, scale_]() __attribute__((noinline)) { return first__impl(n_, x_, scale_); });
+# CHECK-NEXT: } else {
 # A call in the body: the GIL is released.
 # CHECK-NEXT: return pyxc::rt::call_nogil([&]() __attribute__((noinline)) { return first__impl(n_, x_, scale_); });
 
 # CHECK-LABEL: static PyObject* second__vectorcall(
-# Straight-line body: keeps the GIL.
+# Straight-line body: keeps the GIL, but .aio still runs it on the pool.
+# CHECK: return pyxc::rt::submit_aio([n_]() __attribute__((noinline)) { return second__impl(n_); });
 # CHECK: return pyxc::rt::call_with_gil([&] { return second__impl(n_); });
 # CHECK-NOT: not_native
 
 # CHECK-LABEL: PyMODINIT_FUNC PyInit_module(void) {
-# CHECK: {"first", first__vectorcall},
-# CHECK-NEXT: {"second", second__vectorcall},
+# CHECK: {"first", first__vectorcall<false>, first__vectorcall<true>},
+# CHECK-NEXT: {"second", second__vectorcall<false>, second__vectorcall<true>},
 # CHECK: static const pyxc::rt::SourceEntry sources[] = {
 # CHECK-NEXT: {"first",
 # CHECK-NEXT: "@pyxc.native\n"
