@@ -34,4 +34,12 @@ python3 -m pytest -q test || status=1
 # its input is printed in the log.
 echo "== front-end fuzzing (libFuzzer)"
 bash fuzz/run.sh "${PYXC_FUZZ_SECONDS:-90}" || status=1
+# Sanitizer stages (scripts/sanitizers.sh, docs/testing.md); each says how
+# long it took, so the CI's time budget can be checked from its log.
+for stage in asan tsan; do
+  echo "== sanitizers: $stage"
+  start=$SECONDS
+  bash scripts/sanitizers.sh "$stage" || status=1
+  echo "== sanitizers: $stage took $((SECONDS - start)) s"
+done
 exit $status

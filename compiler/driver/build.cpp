@@ -242,6 +242,10 @@ int prepareBuild(const BuildOptions& options, BuildSetup& setup) {
   }
   setup.python = *python;
   setup.toolchain = options.toolchain;
+  // Part of the flags, hence of the cache key: a sanitizer build never
+  // reuses a plain artifact.
+  std::vector<std::string> envFlags = extraFlagsFromEnvironment();
+  setup.toolchain.extraFlags.insert(setup.toolchain.extraFlags.begin(), envFlags.begin(), envFlags.end());
   setup.toolchain.runtimeDir = findRuntimeDir(options.runtimeDir, setup.python);
   setup.toolchain.cxx = findCxx(setup.toolchain.cxx);
   if (options.verify) {

@@ -98,6 +98,15 @@ TEST(Toolchain, RuntimeDirPrecedence) {
   ::unsetenv("PYXC_RUNTIME_DIR");
 }
 
+TEST(Toolchain, ExtraFlagsFromEnvironmentSplitAtWhitespace) {
+  ::unsetenv("PYXC_EXTRA_CXXFLAGS");
+  EXPECT_TRUE(extraFlagsFromEnvironment().empty());
+  ::setenv("PYXC_EXTRA_CXXFLAGS", "  -Wall\t-fsanitize=address,undefined \n-Werror ", 1);
+  EXPECT_EQ(extraFlagsFromEnvironment(),
+            (std::vector<std::string>{"-Wall", "-fsanitize=address,undefined", "-Werror"}));
+  ::unsetenv("PYXC_EXTRA_CXXFLAGS");
+}
+
 TEST(Toolchain, RunProcessCapturesOutputAndExitCode) {
   auto r = runProcess({"sh", "-c", "echo out; echo err >&2; exit 7"});
   EXPECT_EQ(r.exitCode, 7);

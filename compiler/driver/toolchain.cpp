@@ -100,6 +100,15 @@ std::string findCxx(const std::string& explicitCxx) {
   return "c++";
 }
 
+std::vector<std::string> extraFlagsFromEnvironment() {
+  std::vector<std::string> flags;
+  const char* env = std::getenv("PYXC_EXTRA_CXXFLAGS");
+  if (!env) return flags;
+  std::istringstream words(env);
+  for (std::string flag; words >> flag;) flags.push_back(flag);
+  return flags;
+}
+
 std::vector<std::string> compileCommand(const ToolchainOptions& options, const PythonInfo& python,
                                         const std::string& cppPath, const std::string& outputPath) {
   std::vector<std::string> cmd;

@@ -56,4 +56,10 @@ std::string findRuntimeDir(const std::string& explicitDir, const PythonInfo& pyt
 // The C++ compiler: explicit option, $CXX, then `c++`.
 std::string findCxx(const std::string& explicitCxx);
 
+// $PYXC_EXTRA_CXXFLAGS split at whitespace (no shell quoting): flags for
+// every module a run builds, without a --cxx-flag on each command, e.g. a
+// sanitizer or -Werror build of a whole test suite. They go before the
+// --cxx-flag ones, so a flag on the command line has the last word.
+std::vector<std::string> extraFlagsFromEnvironment();
+
 }  // namespace pyxc::driver

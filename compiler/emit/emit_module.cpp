@@ -322,9 +322,11 @@ std::string emitModule(const ast::Module& module, const SourceFile& source, cons
   emitModuleInit(ctx, exported, body);
   body.blank();
   body.line(fmt::format("// ---- function bodies (line directives map them to {}) ----", source.path()));
-  // Python code may compare values the C++ compiler can decide (`3 == (1 & c)`):
-  // such warnings are about the user's logic, which Python accepts as is.
+  // Python code may compare values the C++ compiler can decide (`3 == (1 & c)`,
+  // `x > -1` on a u8 element): such warnings are about the user's logic,
+  // which Python accepts as is, and would fail a -Werror build of it.
   body.preprocessor("#pragma GCC diagnostic ignored \"-Wtautological-compare\"");
+  body.preprocessor("#pragma GCC diagnostic ignored \"-Wtype-limits\"");
   for (const FunctionDef* fn : bodies) {
     FunctionEmitter(ctx, *fn).emitDefinition(body);
     body.blank();

@@ -87,6 +87,22 @@ def test_the_key_covers_source_flags_and_compiler(pyxc_bin, tree, tmp_path):
     assert "cache miss" in pyxc(pyxc_bin, *args, cwd=tree, cache=cache).stderr
 
 
+def test_extra_flags_from_the_environment_reach_the_compiler_and_the_key(pyxc_bin, tree, tmp_path):
+    cache = tmp_path / "cache"
+    base = os.environ.get("PYXC_EXTRA_CXXFLAGS", "")
+    flagged = {"PYXC_EXTRA_CXXFLAGS": f"{base} -DPYXC_TEST_ENV_FLAG=1"}
+    pyxc(pyxc_bin, "build", "kern.py", cwd=tree, cache=cache)
+    built = pyxc(pyxc_bin, "build", "-v", "kern.py", cwd=tree, cache=cache, env=flagged).stderr
+    assert "cache miss" in built and "-DPYXC_TEST_ENV_FLAG=1" in built
+    assert "cache hit" in pyxc(pyxc_bin, "build", "-v", "kern.py", cwd=tree, cache=cache, env=flagged).stderr
+    key = lambda env: pyxc(pyxc_bin, "cache", "key", ".", cwd=tree, cache=cache, env=env).stdout.strip()
+    assert key(flagged) != key(None)
+    # A flag the compiler rejects fails the build with the compiler's words.
+    broken = pyxc(pyxc_bin, "build", "kern.py", cwd=tree, cache=cache, check=False,
+                  env={"PYXC_EXTRA_CXXFLAGS": "-fno-such-flag-pyxc"})
+    assert broken.returncode != 0 and "-fno-such-flag-pyxc" in broken.stdout + broken.stderr
+
+
 def test_a_corrupt_entry_is_rebuilt_never_loaded(pyxc_bin, tree, tmp_path):
     cache = tmp_path / "cache"
     pyxc(pyxc_bin, "build", "kern.py", cwd=tree, cache=cache)

@@ -23,6 +23,8 @@ def build_example(out_dir: Path, name: str = "example_module",
     command = [
         *compiler, "-std=c++20", "-O2", "-shared", "-fPIC", "-fvisibility=hidden",
         "-Wall", "-Wextra", "-Werror",
+        # What the driver adds to generated modules (sanitizers in CI).
+        *os.environ.get("PYXC_EXTRA_CXXFLAGS", "").split(),
         f"-I{sysconfig.get_paths()['include']}", f"-I{RUNTIME_DIR}",
         str(source), "-o", str(target),
     ]

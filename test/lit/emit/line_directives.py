@@ -17,6 +17,7 @@ def f(x: int) -> int:
 # CHECK-NOT: #line
 # CHECK-LABEL: function bodies
 # CHECK-NEXT: #pragma GCC diagnostic ignored "-Wtautological-compare"
+# CHECK-NEXT: #pragma GCC diagnostic ignored "-Wtype-limits"
 # CHECK-NEXT: #line 9 "{{.*}}line_directives.py"
 # CHECK-NEXT: static int64_t f__impl(int64_t x_) {
 # CHECK-NEXT: #line 10 "{{.*}}line_directives.py"

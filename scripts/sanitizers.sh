@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# The sanitizer stages of scripts/test.sh (docs/testing.md, "Sanitizers"):
+#   asan  pyxc built with ASan+UBSan (build-asan/): its unit and lit tests
+#         with leak detection, then the pytest suite with every generated
+#         module built with -fsanitize=address,undefined as well, the
+#         runtimes preloaded into CPython
+#   tsan  the concurrency tests (pytest -m concurrency) with the generated
+#         modules built with -fsanitize=thread, libtsan preloaded
+# `bash scripts/sanitizers.sh asan|tsan` runs one stage on its own (after
+# scripts/setup.sh). Any sanitizer report fails the stage.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+# The interpreter itself, not a pyenv shim: a shim is a bash script, and a
+# preloaded runtime would run (and, for TSan, crash) bash as well.
+python=$(python3 -c 'import sys; print(sys.executable)')
+runtime() { g++ -print-file-name="$1"; }
+
+asan_stage() {
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPYXC_SANITIZE=ON >/dev/null
+  ninja -C build-asan
+  local status=0
+  # Leak detection stays on here: these processes are pyxc's own binaries.
+  ctest --test-dir build-asan --output-on-failure -j2 || status=1
+  PYXC_BIN="$root/build-asan/pyxc" lit -q test/lit || status=1
+  # CPython, NumPy and the C++ compiler (children that inherit the
+  # preload) are not instrumented and free little at exit by design, so
+  # LeakSanitizer would report them on every run: leaks are off in this
+  # run. Reference leaks of compiled code live in CPython's own allocator,
+  # where LSan cannot see them anyway; the refcount tests cover those.
+  # The packaging tests build and install pyxc in fresh virtual
+  # environments with pip: they test packaging, run no code that this
+  # stage instruments, and are the slowest part of the suite. The RSS bound
+  # of test_no_leaks cannot hold here (ASan's quarantine keeps freed memory
+  # on purpose); its refcount and allocated-block bounds still run.
+  # No -g here: debug info holds the build directory, and test_cache checks
+  # that builds of one key in different directories give the same bytes.
+  env PYXC_BIN="$root/build-asan/pyxc" \
+    PYXC_EXTRA_CXXFLAGS="${PYXC_EXTRA_CXXFLAGS:-} -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
+    LD_PRELOAD="$(runtime libasan.so) $(runtime libubsan.so)" \
+    ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:halt_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    "$python" -m pytest -q -p no:cacheprovider test \
+    --ignore=test/e2e/test_install.py --ignore=test/e2e/test_build_frontends.py \
+    --ignore=test/e2e/test_poetry.py --ignore=test/e2e/test_docker_ci.py \
+    --deselect=test/e2e/test_no_leaks.py::test_rss_stays_flat \
+    || status=1
+  return $status
+}
+
+# The runtime's own concurrency unit tests (the worker pool, prange, .aio:
+# test/runtime/*_test.cpp named so), built with -fsanitize=thread.
+# die_after_fork=0: a test forks a multi-threaded process on purpose (the
+# child must get a fresh pool), which TSan otherwise refuses outright.
+tsan_runtime_tests() {
+  local out="$root/build/tsan" status=0 test name
+  mkdir -p "$out"
+  local py_include py_ldflags
+  py_include=$("$python" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
+  py_ldflags=$("$(dirname "$python")/python3-config" --embed --ldflags)
+  for test in test/runtime/*_test.cpp; do
+    case "$(basename "$test")" in *thread*|*parallel*|*prange*|*aio*) ;; *) continue ;; esac
+    name=$(basename "$test" .cpp)
+    # shellcheck disable=SC2086  # py_ldflags is a list of flags
+    g++ -std=c++20 -O1 -g1 -fsanitize=thread -Wall -Wextra -Werror -Iruntime -Itest/runtime -I"$py_include" \
+      "$test" -o "$out/$name" -lgtest_main -lgtest -pthread $py_ldflags || { status=1; continue; }
+    TSAN_OPTIONS="halt_on_error=1:die_after_fork=0:suppressions=$root/test/tsan-cpython.supp" "$out/$name" \
+      --gtest_brief=1 || status=1
+  done
+  return $status
+}
+
+tsan_stage() {
+  : "${PYXC_BIN:=$(command -v pyxc)}"
+  local status=0
+  tsan_runtime_tests || status=1
+  # halt_on_error: the first race fails the test that caused it. -g1: line
+  # numbers (the #line ones of the .py) in the race reports.
+  # PYXC_TEST_PRELOAD_HERE_ONLY: only this interpreter gets libtsan (see
+  # test/conftest.py); pyxc, g++ and shells run as usual.
+  env PYXC_BIN="$PYXC_BIN" \
+    PYXC_EXTRA_CXXFLAGS="${PYXC_EXTRA_CXXFLAGS:-} -g1 -fsanitize=thread" \
+    LD_PRELOAD="$(runtime libtsan.so)" PYXC_TEST_PRELOAD_HERE_ONLY=1 \
+    TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$root/test/tsan-cpython.supp" \
+    "$python" -m pytest -q -p no:cacheprovider -m concurrency test || status=1
+  return $status
+}
+
+case "${1:-}" in
+  asan) asan_stage ;;
+  tsan) tsan_stage ;;
+  *) echo "usage: $0 asan|tsan" >&2; exit 2 ;;
+esac
