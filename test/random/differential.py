@@ -23,6 +23,7 @@ from outcomes import same_array, same_value  # noqa: E402
 from programs_support import build, import_compiled, import_module_from  # noqa: E402
 from oracle_runtime import NativeValueError, Unpromised  # noqa: E402
 from random_inputs import ArrayValue, make_arguments  # noqa: E402
+import random_stats  # noqa: E402
 
 _serial = itertools.count()
 
@@ -86,7 +87,7 @@ def difference(expected: Outcome, actual: Outcome) -> str | None:
     if expected.error is not None and actual.error is not None:
         want, got = expected.error, actual.error
         if isinstance(want, NativeValueError):
-            if type(got) is not ValueError:
+            if not isinstance(got, ValueError):
                 return f"expected ValueError, compiled {actual.describe()}"
         elif type(want) is not type(got):
             return f"oracle {expected.describe()}, compiled {actual.describe()}"
@@ -113,6 +114,8 @@ def compare_call(compiled_function, oracle_function, values: tuple) -> str | Non
         # the oracle is wrong, not pyxc.
         raise OracleBroken(f"the oracle raised {expected.describe()} on {describe_values(values)}")
     actual = run(compiled_function, values)
+    if expected.error is not None and actual.error is not None:
+        random_stats.STATS["raised"] += 1
     return difference(expected, actual)
 
 
@@ -128,3 +131,24 @@ def float_repr(value) -> str:
 
 def fresh_stem(prefix: str) -> str:
     return f"{prefix}_{next(_serial)}"
+
+
+class PlainCPython:
+    """A deliberately wrong "compiled" side for the self-test: the native
+    source run by plain CPython (PYXC_DISABLE=1), whose ints never
+    overflow, whose f32 never rounds and whose array elements are NumPy
+    scalars."""
+
+    def load(self, module, work_dir: Path, stem: str):
+        from programs_support import import_cpython
+        path = work_dir / f"{stem}.py"
+        path.write_text(module.source(oracle=False))
+        return import_cpython(path, stem)
+
+
+class OracleAgain:
+    """The oracle as the "compiled" side: every call must agree (checks the
+    generator and the harness without a compiler)."""
+
+    def load(self, module, work_dir: Path, stem: str):
+        return import_oracle(module, work_dir, stem + "_again")
