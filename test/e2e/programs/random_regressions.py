@@ -19,3 +19,27 @@ def negate_negative_float_cast() -> float:
 @pyxc.native
 def negate_negative_f32_cast_in_compare(x: f32) -> bool:
     return -f32(-9.0) <= abs(x)
+
+
+@pyxc.native
+def assign_bool_compared_with_itself(p: bool) -> bool:
+    # `v == v` of a bool folds to the comma expression
+    # `(static_cast<void>(v), true)`; the assignment dropped its
+    # parentheses (`v = static_cast<void>(v), true;`) and did not compile.
+    v: bool = p
+    v = bool(v == v)
+    return v
+
+
+@pyxc.native
+def assign_int_compared_with_itself(p: int) -> bool:
+    v: bool = False
+    v = p != p
+    return v
+
+
+@pyxc.native
+def assign_ndim(a: pyxc.f64[:, :]) -> int:
+    n: int = 0
+    n = a.ndim
+    return n
