@@ -61,7 +61,7 @@ DTYPES = {"f64_1": ("float64",), "i64_1": ("int64",), "f64_2": ("float64",), "i6
 def array_value(draw, kind: str, fused_dtype: str | None = None) -> ArrayValue:
     ndim = ARRAY_KINDS[kind][1]
     dtype = fused_dtype or draw(st.sampled_from(DTYPES[kind]))
-    shape = tuple(draw(st.integers(0, 5 if ndim == 1 else 3)) for _ in range(ndim))
+    shape = tuple(draw(st.one_of(st.just(0), st.integers(1, 6 if ndim == 1 else 3))) for _ in range(ndim))
     count = int(np.prod(shape)) if shape else 0
     values = tuple(draw(st.lists(element_values(dtype), min_size=count, max_size=count)))
     layout = draw(st.sampled_from(LAYOUTS_1D if ndim == 1 else LAYOUTS_2D))

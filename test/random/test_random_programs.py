@@ -28,7 +28,7 @@ from reducer import Reducer
 PROFILES = {
     # modules per run, functions per module, calls per function, derandomize
     "fast": dict(modules=6, functions=(25, 40), calls=40, derandomize=True),
-    "long": dict(modules=100_000, functions=(30, 50), calls=200, derandomize=False),
+    "long": dict(modules=100_000, functions=(30, 50), calls=100, derandomize=False),
 }
 PROFILE = PROFILES[os.environ.get("PYXC_RANDOM_PROFILE", "fast")]
 MODULES = int(os.environ.get("PYXC_RANDOM_MODULES", PROFILE["modules"]))
