@@ -116,6 +116,8 @@ def compare_call(compiled_function, oracle_function, values: tuple) -> str | Non
     actual = run(compiled_function, values)
     if expected.error is not None and actual.error is not None:
         random_stats.STATS["raised"] += 1
+        name = type(expected.error).__name__
+        random_stats.RAISED[name] = random_stats.RAISED.get(name, 0) + 1
     return difference(expected, actual)
 
 

@@ -262,6 +262,16 @@ class Assign(Node):
 
 
 @dataclass(frozen=True)
+class Swap(Node):
+    """`a, b = b, a` (tuple assignment) of two locals of one type."""
+    first: str
+    second: str
+
+    def lines(self, oracle: bool, temps) -> list[str]:
+        return [f"{self.first}, {self.second} = {self.second}, {self.first}"]
+
+
+@dataclass(frozen=True)
 class Store(Node):
     array: str
     kind: str

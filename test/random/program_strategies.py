@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from program_model import (ARRAY_KINDS, FLOAT_TYPES, INT_TYPES, SCALAR_TYPES, Assert, Assign, Bin,
                            BoolOp, Call, Compare, ArrayArg, ExprStatement, ForArray, ForRange, Function,
                            If, IfExp, Index, Jump, Length, Lit, Module, Neg, Not, Param, Raise, Return,
-                           Store, Var, While, WEAK_TYPES, anchored)
+                           Store, Swap, Var, While, WEAK_TYPES, anchored)
 
 F64_EDGES = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, -3.5, 1e-300, 5e-324, -5e-324, 2.2250738585072014e-308,
              1.7976931348623157e308, 1e16, 9007199254740993.0, 9.2233720368547758e18, -9.2233720368547758e18,
@@ -257,10 +257,13 @@ def index_tuple(draw, scope: Scope, name: str, depth: int) -> tuple:
     loop_vars = sorted(n for n, t in scope.readable.items() if t == "i64" and n.startswith("i"))
     out = []
     for _ in range(ndim):
-        if loop_vars and draw(st.booleans()):
+        kind = draw(st.sampled_from(["loop", "loop", "near", "near", "any"]))
+        if kind == "loop" and loop_vars:
             out.append(Var("i64", draw(st.sampled_from(loop_vars))))
-        else:
+        elif kind == "any":
             out.append(small_int(draw, scope, depth))
+        else:  # usually in range, negative ones wrapping
+            out.append(Lit("i64", draw(st.sampled_from([0, 0, 1, -1, 2, -2]))))
     return tuple(out)
 
 
@@ -299,6 +302,12 @@ def statement(draw, scope: Scope, depth: int):
     if writable_arrays:
         choices += ["store", "store"]
     choices.append("guarded")
+    pairs = [(a, b) for a in sorted(scope.writable) for b in sorted(scope.writable)
+             if a < b and scope.writable[a] == scope.writable[b]]
+    if pairs:
+        choices.append("swap")
+    if depth == 2 and not scope.in_loop:
+        choices.append("late")
     if scope.usable_callees():
         choices.append("callstmt")
     kind = draw(st.sampled_from(choices))
@@ -345,6 +354,17 @@ def statement(draw, scope: Scope, depth: int):
         inner = scope.inner(in_loop=True, loop_depth=scope.loop_depth + 1)
         return While(counter, draw(st.integers(0, 12)), expression(draw, scope, "bool", expr_depth),
                      statements(draw, inner, depth - 1, 4))
+    if kind == "swap":
+        return Swap(*draw(st.sampled_from(pairs)))
+    if kind == "late":
+        # A local assigned on one path only: reading it later raises
+        # UnboundLocalError where the path was not taken. Unannotated,
+        # so only types a literal has on its own.
+        type_ = draw(st.sampled_from(["i64", "f64", "bool"]))
+        name = scope.fresh("u")
+        assign = If(expression(draw, scope, "bool", expr_depth), (Assign(name, type_, expression(draw, scope, type_, 2)),))
+        scope.readable[name] = type_
+        return assign
     if kind in ("break", "continue"):
         return If(expression(draw, scope, "bool", expr_depth), (Jump(kind),))
     if kind == "return":
@@ -359,7 +379,7 @@ def statement(draw, scope: Scope, depth: int):
 
 
 def range_bound(draw, scope: Scope):
-    kind = draw(st.sampled_from(["literal", "literal", "length", "clamped"]))
+    kind = draw(st.sampled_from(["literal", "literal", "length", "length", "clamped"]))
     if kind == "length" and scope.arrays:
         name = draw(st.sampled_from(sorted(scope.arrays)))
         return Length("i64", name, -1)
