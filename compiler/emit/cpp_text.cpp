@@ -66,6 +66,9 @@ std::string floatLiteral(double value, const types::Type& type) {
 
 std::string withoutOuterParens(const std::string& text) {
   if (text.size() < 2 || text.front() != '(' || text.back() != ')') return text;
+  // The emitter's only comma expressions, `(static_cast<void>(a), b)`,
+  // keep their parentheses: bare, `x = a, b;` would assign `a`.
+  if (text.rfind("(static_cast<void>(", 0) == 0) return text;
   int depth = 0;
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '(') ++depth;

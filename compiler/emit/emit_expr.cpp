@@ -156,7 +156,10 @@ std::string FunctionEmitter::unary(const Expr& e) {
   if (!primitive) {
     return unsupported(e, fmt::format("unary '{}' on {}", ast::spelling(e.unaryOp), types::pythonName(operandType)));
   }
-  std::string text = applyPattern(*primitive, {exprAs(inner, operandType)}, operandType);
+  std::string value = exprAs(inner, operandType);
+  // `-{0}` of a negative literal would spell `--2.5f`, C++'s decrement.
+  if (!value.empty() && value.front() == '-') value = "(" + value + ")";
+  std::string text = applyPattern(*primitive, {value}, operandType);
   return convertValue(text, operandType, e.type);
 }
 

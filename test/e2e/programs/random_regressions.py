@@ -1,0 +1,45 @@
+"""Programs the random-program tests (test/random) found wrong, each
+reduced to its smallest form and kept here so the bug stays fixed."""
+import pyxc
+from pyxc import f32
+
+
+@pyxc.native
+def negate_negative_f32_cast() -> f32:
+    # The cast folds to the literal -2.5f; its negation was emitted as
+    # `--2.5f`, a C++ decrement, and the module did not compile.
+    return -f32(-2.5)
+
+
+@pyxc.native
+def negate_negative_float_cast() -> float:
+    return -float(-2.5)
+
+
+@pyxc.native
+def negate_negative_f32_cast_in_compare(x: f32) -> bool:
+    return -f32(-9.0) <= abs(x)
+
+
+@pyxc.native
+def assign_bool_compared_with_itself(p: bool) -> bool:
+    # `v == v` of a bool folds to the comma expression
+    # `(static_cast<void>(v), true)`; the assignment dropped its
+    # parentheses (`v = static_cast<void>(v), true;`) and did not compile.
+    v: bool = p
+    v = bool(v == v)
+    return v
+
+
+@pyxc.native
+def assign_int_compared_with_itself(p: int) -> bool:
+    v: bool = False
+    v = p != p
+    return v
+
+
+@pyxc.native
+def assign_ndim(a: pyxc.f64[:, :]) -> int:
+    n: int = 0
+    n = a.ndim
+    return n

@@ -1,0 +1,58 @@
+"""The random-program harness checked without a compiler: generated
+programs run on the oracle agree with themselves (so the generator only
+makes programs CPython runs without NameError/TypeError), and a wrong
+"compiled" side is caught and reduced to a small program."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+
+import random_stats
+from differential import OracleAgain, PlainCPython
+from program_model import Bin, Function, Module, Param, Return, Var
+from program_strategies import modules
+from test_random_programs import QUIET, check_module
+
+
+@pytest.fixture(autouse=True)
+def _not_counted():
+    """The summary line counts the compiled runs only."""
+    saved, raised = dict(random_stats.STATS), dict(random_stats.RAISED)
+    yield
+    random_stats.STATS.clear()
+    random_stats.STATS.update(saved)
+    random_stats.RAISED.clear()
+    random_stats.RAISED.update(raised)
+
+
+@settings(max_examples=8, derandomize=True, **QUIET)
+@given(module=modules(5, 12))
+def test_generated_programs_run_on_the_oracle(module, tmp_path_factory):
+    check_module(module, OracleAgain(), tmp_path_factory.mktemp("oracle"), 10)
+
+
+def test_a_wrong_compiled_side_is_detected_and_reduced(tmp_path):
+    square = Function("square", (Param("p0", "i64"),), "i64", (),
+                      (Return(Bin("i64", "*", Var("i64", "p0"), Var("i64", "p0"))),))
+    with pytest.raises(AssertionError) as failure:
+        check_module(Module((square,)), PlainCPython(), tmp_path, 200)
+    report = str(failure.value)
+    assert "OverflowError" in report and "def square(p0: int) -> int:" in report
+
+
+@settings(max_examples=3, derandomize=True, **QUIET)
+@given(module=modules(10, 20))
+def _any_generated_batch_is_caught(module, work_dir, caught):
+    try:
+        check_module(module, PlainCPython(), work_dir, 30)
+    except AssertionError as error:
+        caught.append(str(error))
+
+
+def test_wrong_compiled_side_is_caught_on_generated_programs(tmp_path):
+    caught = []
+    _any_generated_batch_is_caught(work_dir=tmp_path, caught=caught)
+    assert caught, "plain CPython passed for pyxc on every generated batch: the comparison cannot fail"
+    # The reducer leaves a short program: the header plus a few lines.
+    assert min(len(report.split("--- minimal program ---")[1].split("--- its oracle")[0].splitlines())
+               for report in caught) < 30
