@@ -2,7 +2,6 @@
 // to plain pointer arithmetic that the C++ compiler vectorizes.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "compiler/emit/emit_test_util.h"
 
@@ -69,34 +68,17 @@ def add_rows(m: f64[:, ::1], out: f64[::1]) -> None:
 TEST(EmitArrays, CompilesWithoutWarnings) {
   Emitted emitted = emitPython(kArrays);
   ASSERT_EQ(emitted.diagnostics, "");
-  std::string dir = makeTempDir("pyxc-emit-arrays");
-  ASSERT_FALSE(dir.empty());
-  writeFile(dir + "/m.cpp", emitted.cpp);
-  CommandResult result = runCommand(std::string(PYXC_TEST_CXX) + " -std=c++20 -O2 -fsyntax-only -Wall -Wextra -Werror " +
-                                    runtimeIncludeFlags() + " " + dir + "/m.cpp");
+  CommandResult result = compileEmitted(emitted.cpp, PYXC_TEST_CXX, "-std=c++20 -O2 -fsyntax-only -Wall -Wextra -Werror");
   EXPECT_EQ(result.exitCode, 0) << result.output;
-  std::filesystem::remove_all(dir);
 }
 
 TEST(EmitArrays, ContiguousInnerLoopVectorizes) {
   Emitted emitted = emitPython(kVectorizable);
   ASSERT_EQ(emitted.diagnostics, "");
-  std::string dir = makeTempDir("pyxc-emit-vec");
-  ASSERT_FALSE(dir.empty());
-  writeFile(dir + "/m.cpp", emitted.cpp);
-  CommandResult result = runCommand(std::string(PYXC_TEST_CXX) + " -std=c++20 -O3 -fPIC -c -fopt-info-vec-optimized " +
-                                    runtimeIncludeFlags() + " " + dir + "/m.cpp -o " + dir + "/m.o");
+  CommandResult result = compileEmitted(emitted.cpp, PYXC_TEST_CXX, "-std=c++20 -O3 -fPIC -c -fopt-info-vec-optimized");
   ASSERT_EQ(result.exitCode, 0) << result.output;
   // `#line` maps the C++ back to m.py, whose only loops are add_rows'.
-  bool vectorized = false;
-  size_t at = 0;
-  while ((at = result.output.find("m.py:", at)) != std::string::npos) {
-    std::string line = result.output.substr(at, result.output.find('\n', at) - at);
-    vectorized = vectorized || line.find("loop vectorized") != std::string::npos;
-    at += line.size();
-  }
-  EXPECT_TRUE(vectorized) << result.output;
-  std::filesystem::remove_all(dir);
+  EXPECT_TRUE(reportsVectorizedLoopInPython(result.output)) << result.output;
 }
 
 }  // namespace

@@ -181,25 +181,13 @@ assert m.__pyxc_sources__["fib"].startswith("@pyxc.native\ndef fib(n: int) -> in
 print("ok")
 )PY";
 
-std::vector<std::string> compilers() {
-  std::vector<std::string> out{PYXC_TEST_CXX};
-  std::string clang = PYXC_TEST_CLANGXX;
-  if (!clang.empty() && clang.find("NOTFOUND") == std::string::npos && clang != out[0]) out.push_back(clang);
-  return out;
-}
-
 TEST(EmitCompile, ModuleCompilesWithoutWarnings) {
   Emitted emitted = emitPython(kProgram);
   ASSERT_EQ(emitted.diagnostics, "");
-  std::string dir = makeTempDir("pyxc-emit-test");
-  ASSERT_FALSE(dir.empty());
-  writeFile(dir + "/m.cpp", emitted.cpp);
-  for (const std::string& cxx : compilers()) {
-    CommandResult result =
-        runCommand(cxx + " -std=c++20 -fsyntax-only -Wall -Wextra -Werror " + runtimeIncludeFlags() + " " + dir + "/m.cpp");
+  for (const std::string& cxx : testCompilers()) {
+    CommandResult result = compileEmitted(emitted.cpp, cxx, "-std=c++20 -fsyntax-only -Wall -Wextra -Werror");
     EXPECT_EQ(result.exitCode, 0) << cxx << ":\n" << result.output;
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST(EmitCompile, RunsWithPythonSemantics) {

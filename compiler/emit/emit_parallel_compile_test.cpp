@@ -3,7 +3,6 @@
 // copies of the array views, not references into the caller's frame).
 #include <gtest/gtest.h>
 
-#include <filesystem>
 
 #include "compiler/emit/emit_test_util.h"
 
@@ -56,45 +55,21 @@ def scale_rows(m: f64[:, ::1], out: f64[:, ::1]) -> None:
             out[i, j] = m[i, j] * 2.0
 )PY";
 
-std::vector<std::string> compilers() {
-  std::vector<std::string> out{PYXC_TEST_CXX};
-  std::string clang = PYXC_TEST_CLANGXX;
-  if (!clang.empty() && clang.find("NOTFOUND") == std::string::npos && clang != out[0]) out.push_back(clang);
-  return out;
-}
-
 TEST(EmitParallel, CompilesWithoutWarnings) {
   Emitted emitted = emitPython(kParallel);
   ASSERT_EQ(emitted.diagnostics, "");
-  std::string dir = makeTempDir("pyxc-emit-parallel");
-  ASSERT_FALSE(dir.empty());
-  writeFile(dir + "/m.cpp", emitted.cpp);
-  for (const std::string& cxx : compilers()) {
-    CommandResult result = runCommand(cxx + " -std=c++20 -O2 -fsyntax-only -Wall -Wextra -Werror " +
-                                      runtimeIncludeFlags() + " " + dir + "/m.cpp");
+  for (const std::string& cxx : testCompilers()) {
+    CommandResult result = compileEmitted(emitted.cpp, cxx, "-std=c++20 -O2 -fsyntax-only -Wall -Wextra -Werror");
     EXPECT_EQ(result.exitCode, 0) << cxx << ":\n" << result.output;
   }
-  std::filesystem::remove_all(dir);
 }
 
 TEST(EmitParallel, InnerLoopOfAPrangeBodyVectorizes) {
   Emitted emitted = emitPython(kVectorizable);
   ASSERT_EQ(emitted.diagnostics, "");
-  std::string dir = makeTempDir("pyxc-emit-parallel-vec");
-  ASSERT_FALSE(dir.empty());
-  writeFile(dir + "/m.cpp", emitted.cpp);
-  CommandResult result = runCommand(std::string(PYXC_TEST_CXX) + " -std=c++20 -O3 -fPIC -c -fopt-info-vec-optimized " +
-                                    runtimeIncludeFlags() + " " + dir + "/m.cpp -o " + dir + "/m.o");
+  CommandResult result = compileEmitted(emitted.cpp, PYXC_TEST_CXX, "-std=c++20 -O3 -fPIC -c -fopt-info-vec-optimized");
   ASSERT_EQ(result.exitCode, 0) << result.output;
-  bool vectorized = false;
-  size_t at = 0;
-  while ((at = result.output.find("m.py:", at)) != std::string::npos) {
-    std::string line = result.output.substr(at, result.output.find('\n', at) - at);
-    vectorized = vectorized || line.find("loop vectorized") != std::string::npos;
-    at += line.size();
-  }
-  EXPECT_TRUE(vectorized) << result.output;
-  std::filesystem::remove_all(dir);
+  EXPECT_TRUE(reportsVectorizedLoopInPython(result.output)) << result.output;
 }
 
 }  // namespace

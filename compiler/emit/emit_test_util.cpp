@@ -28,6 +28,33 @@ std::string runtimeIncludeFlags() {
   return std::string("-I") + PYXC_TEST_RUNTIME_DIR + " -I" + PYXC_TEST_PYTHON_INCLUDE;
 }
 
+std::vector<std::string> testCompilers() {
+  std::vector<std::string> out{PYXC_TEST_CXX};
+  std::string clang = PYXC_TEST_CLANGXX;
+  if (!clang.empty() && clang.find("NOTFOUND") == std::string::npos && clang != out[0]) out.push_back(clang);
+  return out;
+}
+
+CommandResult compileEmitted(const std::string& cpp, const std::string& cxx, const std::string& flags) {
+  std::string dir = makeTempDir("pyxc-emit-compile");
+  if (dir.empty()) return {-1, "cannot create a temporary directory"};
+  writeFile(dir + "/m.cpp", cpp);
+  CommandResult result =
+      runCommand(cxx + " " + flags + " " + runtimeIncludeFlags() + " " + dir + "/m.cpp -o " + dir + "/m.o");
+  std::filesystem::remove_all(dir);
+  return result;
+}
+
+bool reportsVectorizedLoopInPython(const std::string& compilerOutput) {
+  size_t at = 0;
+  while ((at = compilerOutput.find("m.py:", at)) != std::string::npos) {
+    std::string line = compilerOutput.substr(at, compilerOutput.find('\n', at) - at);
+    if (line.find("loop vectorized") != std::string::npos) return true;
+    at += line.size();
+  }
+  return false;
+}
+
 Emitted emitPython(const std::string& body, EmitOptions options) {
   SourceFile source("m.py", std::string(kPrelude) + body);
   diag::DiagnosticBag diags;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "compiler/emit/emit.h"
 
@@ -31,5 +32,15 @@ std::string makeTempDir(const std::string& stem);
 // -I flags for the runtime headers and Python's headers, for compiling emitted code.
 std::string runtimeIncludeFlags();
 void writeFile(const std::string& path, const std::string& text);
+
+// The compilers the compile tests try: the build's C++ compiler, and
+// clang++ when the build found one.
+std::vector<std::string> testCompilers();
+// Runs `cxx flags <runtime includes> m.cpp -o m.o` on `cpp` in a fresh
+// directory, removed afterwards.
+CommandResult compileEmitted(const std::string& cpp, const std::string& cxx, const std::string& flags);
+// Does a compiler's -fopt-info-vec output report a vectorized loop at a line
+// of m.py (the #line directives' file)?
+bool reportsVectorizedLoopInPython(const std::string& compilerOutput);
 
 }  // namespace pyxc::emit::testing
