@@ -74,6 +74,17 @@ def build(pyxc: str, path: Path, *options: str) -> subprocess.CompletedProcess:
     return run_pyxc(pyxc, "build", *options, str(path))
 
 
+def build_subject_copy(pyxc: str, subject: Path, directory: Path) -> Path:
+    """Copies `subject` into `directory` and builds it there; fails the test
+    with the build log unless the artifact was written. Returns the copy."""
+    copy = directory / subject.name
+    shutil.copy(subject, copy)
+    completed = build(pyxc, copy)
+    assert completed.returncode == 0, f"pyxc build failed:\n{completed.stdout}{completed.stderr}"
+    assert artifact_path(copy).exists(), "pyxc build exited 0 but wrote no artifact"
+    return copy
+
+
 def artifact_path(module_path: Path) -> Path:
     return module_path.parent / "__pyxc__" / (module_path.stem + EXT_SUFFIX)
 

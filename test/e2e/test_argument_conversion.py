@@ -18,13 +18,12 @@ import enum
 import fractions
 import math
 import operator
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from programs_support import artifact_path, build, import_compiled
+from programs_support import build_subject_copy, import_compiled
 
 numpy = pytest.importorskip("numpy")
 
@@ -226,10 +225,7 @@ def check(call, expected):
 @pytest.fixture(scope="module")
 def compiled(pyxc_bin, tmp_path_factory):
     directory = tmp_path_factory.mktemp("conversion")
-    shutil.copy(SUBJECT, directory / SUBJECT.name)
-    completed = build(pyxc_bin, directory / SUBJECT.name)
-    assert completed.returncode == 0, f"pyxc build failed:\n{completed.stdout}{completed.stderr}"
-    assert artifact_path(directory / SUBJECT.name).exists()
+    build_subject_copy(pyxc_bin, SUBJECT, directory)
     return import_compiled(directory / SUBJECT.name, "conversion_subject")
 
 

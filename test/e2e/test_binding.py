@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from programs_support import (artifact_path, build, import_compiled, import_cpython,
+from programs_support import (build_subject_copy, artifact_path, import_compiled, import_cpython,
                               import_module_from)
 
 SUBJECT = Path(__file__).resolve().parent / "subjects" / "binding_subject.py"
@@ -21,10 +21,7 @@ SUBJECT = Path(__file__).resolve().parent / "subjects" / "binding_subject.py"
 @pytest.fixture(scope="session")
 def built_subject_dir(pyxc_bin, tmp_path_factory) -> Path:
     directory = tmp_path_factory.mktemp("binding")
-    shutil.copy(SUBJECT, directory / SUBJECT.name)
-    completed = build(pyxc_bin, directory / SUBJECT.name)
-    assert completed.returncode == 0, f"pyxc build failed:\n{completed.stdout}{completed.stderr}"
-    assert artifact_path(directory / SUBJECT.name).exists(), "pyxc build exited 0 but wrote no artifact"
+    build_subject_copy(pyxc_bin, SUBJECT, directory)
     return directory
 
 

@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from programs_support import REPO_DIR, artifact_path, build
+from programs_support import build_subject_copy, REPO_DIR
 
 pytest.importorskip("numpy")
 
@@ -43,10 +42,7 @@ MAX_TRACED_GROWTH = 32 << 10   # bytes tracemalloc still traces after its loop
 @pytest.fixture(scope="module")
 def measured(pyxc_bin, tmp_path_factory) -> dict:
     directory = tmp_path_factory.mktemp("leaks")
-    shutil.copy(SUBJECT, directory / SUBJECT.name)
-    completed = build(pyxc_bin, directory / SUBJECT.name)
-    assert completed.returncode == 0, f"pyxc build failed:\n{completed.stdout}{completed.stderr}"
-    assert artifact_path(directory / SUBJECT.name).exists()
+    build_subject_copy(pyxc_bin, SUBJECT, directory)
     python_path = os.pathsep.join(filter(None, [str(REPO_DIR / "python"), os.environ.get("PYTHONPATH")]))
     if os.environ.get("PYXC_TEST_INSTALLED") == "1":
         python_path = os.environ.get("PYTHONPATH", "")

@@ -5,7 +5,6 @@ message, and the plain-Python prange accepts num_threads=."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from programs_support import artifact_path, build, import_compiled, import_cpython
+from programs_support import build_subject_copy, import_compiled, import_cpython
 
 SUBJECT = Path(__file__).resolve().parent / "subjects" / "prange_subject.py"
 REPO_PYTHON = Path(__file__).resolve().parents[2] / "python"
@@ -24,10 +23,7 @@ REPO_PYTHON = Path(__file__).resolve().parents[2] / "python"
 @pytest.fixture(scope="module")
 def built_dir(pyxc_bin, tmp_path_factory) -> Path:
     directory = tmp_path_factory.mktemp("prange")
-    shutil.copy(SUBJECT, directory / SUBJECT.name)
-    completed = build(pyxc_bin, directory / SUBJECT.name)
-    assert completed.returncode == 0, f"pyxc build failed:\n{completed.stdout}{completed.stderr}"
-    assert artifact_path(directory / SUBJECT.name).exists()
+    build_subject_copy(pyxc_bin, SUBJECT, directory)
     return directory
 
 
@@ -120,19 +116,22 @@ PROBE = textwrap.dedent("""
     sys.path.insert(0, {directory!r})
     import prange_subject as m
 
+    import os
+
     def threads():
-        with open("/proc/self/status") as status:
-            return next(int(line.split()[1]) for line in status if line.startswith("Threads:"))
+        return set(os.listdir("/proc/self/task"))
 
     # A first thread before counting: ThreadSanitizer starts a helper thread
-    # of its own at the first pthread_create, which is not the pool's.
+    # of its own at the first pthread_create, which is not the pool's. The
+    # count is of thread ids new after the call, so that this thread, which
+    # may not have left the kernel yet when join() returns, does not count.
     import threading
     first = threading.Thread(target=int)
     first.start()
     first.join()
     before = threads()
     assert m.spin_default(2000) == m.spin_default.py(2000)
-    print(threads() - before)
+    print(len(threads() - before))
 """)
 
 

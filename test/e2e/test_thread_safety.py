@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from programs_support import artifact_path, build, import_compiled, import_cpython
+from programs_support import build_subject_copy, artifact_path, import_compiled, import_cpython
 
 pytestmark = pytest.mark.concurrency
 
@@ -28,10 +27,7 @@ CALLS_PER_THREAD = 40
 @pytest.fixture(scope="module")
 def built(pyxc_bin, tmp_path_factory) -> Path:
     directory = tmp_path_factory.mktemp("threads")
-    shutil.copy(SUBJECT, directory / SUBJECT.name)
-    completed = build(pyxc_bin, directory / SUBJECT.name)
-    assert completed.returncode == 0, f"pyxc build failed:\n{completed.stdout}{completed.stderr}"
-    assert artifact_path(directory / SUBJECT.name).exists()
+    build_subject_copy(pyxc_bin, SUBJECT, directory)
     return directory
 
 
