@@ -15,8 +15,6 @@ namespace pyxc::check {
 
 namespace {
 
-bool isArray(const Type& t) { return t.kind == types::TypeKind::Array; }
-
 const char* kShapeHelp = "arrays support .shape, .ndim and .size in native code";
 
 }  // namespace

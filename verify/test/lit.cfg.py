@@ -7,6 +7,7 @@
 #   %expect-exit CODE CMD...  succeeds only if CMD exits with exactly CODE
 import os
 import shutil
+import sysconfig
 import sys
 
 import lit.formats
@@ -34,12 +35,25 @@ def find_verify():
     lit_config.fatal("pyxc-verify not found: set PYXC_VERIFY_BIN (it is built only when Clang 19 is installed)")
 
 
+def executable_behind(path):
+    """The pyxc executable itself when `path` is a launcher script (a pyenv
+    shim): build_verify.test copies pyxc into an otherwise empty PATH, where
+    a script finds neither its shell nor what it launches. pip puts the
+    executable in the scripts directory of the Python running the tests."""
+    with open(path, "rb") as launcher:
+        if launcher.read(2) != b"#!":
+            return path
+    installed = os.path.join(sysconfig.get_path("scripts"), "pyxc")
+    return installed if os.path.exists(installed) else path
+
+
 def find_pyxc():
     explicit = os.environ.get("PYXC_BIN")
     if explicit:
-        return os.path.abspath(explicit)
+        return executable_behind(os.path.abspath(explicit))
     built = os.path.join(repo, "build", "pyxc")
-    return built if os.path.exists(built) else (shutil.which("pyxc") or lit_config.fatal("pyxc not found: set PYXC_BIN"))
+    found = built if os.path.exists(built) else shutil.which("pyxc")
+    return executable_behind(found) if found else lit_config.fatal("pyxc not found: set PYXC_BIN")
 
 
 def find_filecheck():
