@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from differential import BuildFailed, compare_call, fresh_stem, Unpromised
+from differential import BuildFailed, OracleBroken, compare_call, fresh_stem, Unpromised
 from program_model import SCALAR_TYPES, Function, If, Lit, Module, Node, well_typed, with_child
 from program_strategies import called_names
 from random_inputs import ArrayValue
@@ -122,7 +122,12 @@ class Reducer:
         oracle = self.oracle_loader(module, self.work_dir, stem)
         out = {}
         for name in names:
-            why = compare_call(getattr(compiled, name), getattr(oracle, name), values)
+            try:
+                why = compare_call(getattr(compiled, name), getattr(oracle, name), values)
+            except OracleBroken:
+                # The step left a name without its definition (e.g. removed a
+                # local's only assignment): not a smaller program, skip it.
+                continue
             if why is not None and why is not Unpromised:
                 out[name] = why
         return out
