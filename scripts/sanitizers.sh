@@ -29,6 +29,15 @@ asan_stage() {
   # LeakSanitizer would report them on every run: leaks are off in this
   # run. Reference leaks of compiled code live in CPython's own allocator,
   # where LSan cannot see them anyway; the refcount tests cover those.
+  # The CI's time budget (90 min on 2 cores, this stage included) and
+  # CPython's own slowdown under a preloaded ASan allocator: the
+  # differential tests draw 30 Hypothesis examples per function here
+  # instead of 200 (their edge-value cross products and listed cases all
+  # run); the benchmark gate (test/bench), the examples and the concurrency
+  # benchmarks time things, which an instrumented interpreter distorts, and
+  # run no code the other tests do not run instrumented. RSS bounds cannot
+  # hold under ASan's quarantine (test_no_leaks, two test_arrays_binding
+  # tests); the CPU-vs-wall parallelism check is a timing test too.
   # The packaging tests build and install pyxc in fresh virtual
   # environments with pip: they test packaging, run no code that this
   # stage instruments, and are the slowest part of the suite. The RSS bound
@@ -43,10 +52,15 @@ asan_stage() {
     LD_PRELOAD="$(runtime libasan.so) $(runtime libubsan.so)" \
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:halt_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    PYXC_HYPOTHESIS_PROFILE=sanitizer \
     "$python" -m pytest -q -p no:cacheprovider test \
     --ignore=test/e2e/test_install.py --ignore=test/e2e/test_build_frontends.py \
     --ignore=test/e2e/test_poetry.py --ignore=test/e2e/test_docker_ci.py \
+    --ignore=test/bench --ignore=test/e2e/test_examples.py --ignore=test/e2e/test_perf_concurrency.py \
     --deselect=test/e2e/test_no_leaks.py::test_rss_stays_flat \
+    --deselect=test/e2e/test_arrays_binding.py::test_no_leak_over_a_million_calls \
+    --deselect=test/e2e/test_arrays_binding.py::test_returned_arrays_are_freed \
+    --deselect=test/runtime/test_example_module.py::test_two_threads_run_in_parallel \
     || status=1
   return $status
 }

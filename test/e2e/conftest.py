@@ -41,6 +41,10 @@ settings.register_profile("fast", max_examples=200, derandomize=True, deadline=N
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 settings.register_profile("thorough", max_examples=2000, derandomize=True, deadline=None, database=None,
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+# "sanitizer": the ASan stage of scripts/sanitizers.sh, where CPython runs on
+# ASan's allocator (several times slower) within the CI's time budget.
+settings.register_profile("sanitizer", max_examples=30, derandomize=True, deadline=None, database=None,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 settings.load_profile(os.environ.get("PYXC_HYPOTHESIS_PROFILE", "fast"))
 
 
