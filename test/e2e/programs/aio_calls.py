@@ -57,7 +57,7 @@ def byte_sum(b: u8[:], rounds: int) -> int:
 def total(a: pyxc.floating[:]) -> float:
     s = 0.0
     for x in a:
-        s += x
+        s += float(x)  # as compiled: CPython would sum NumPy float32 scalars in float32
     return s
 
 
