@@ -8,7 +8,6 @@ test/perf/ and would take one for a benchmark.
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 import math
 import os
@@ -22,6 +21,8 @@ import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+
+from contenders import _load_file
 
 PERF_DIR = Path(__file__).resolve().parent
 SUBJECTS = PERF_DIR / "subjects"
@@ -38,24 +39,12 @@ def use_repo_pyxc() -> None:
 
 
 def load_file(module_name: str, path: Path, **env: str):
-    """Imports path as module_name with env set during the import (the
-    decorator reads PYXC_DISABLE / PYXC_REQUIRE_COMPILED when it runs)."""
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    try:
-        spec = importlib.util.spec_from_file_location(module_name, path)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[module_name] = module
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            spec.loader.exec_module(module)
-        return module
-    finally:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
+    """test/perf's one loader (contenders._load_file: path imported as
+    module_name with env set during the import), without the fallback
+    warnings the plain-Python copies raise."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return _load_file(module_name, path, **env)
 
 
 @dataclass
