@@ -307,6 +307,12 @@ async def test_asyncio_to_thread_releases_the_gil(compiled):
     assert len(gaps) > 10, "the loop did not run while the compiled calls did: GIL held"
 
 
+def sanitizer_environment():
+    # The ASan stage preloads its runtime into every process; a child Python
+    # without it cannot load the instrumented module.
+    return {key: value for key, value in os.environ.items() if key == "LD_PRELOAD" or key.endswith("SAN_OPTIONS")}
+
+
 def test_interpreter_exits_with_calls_in_flight(built_program):
     # A loop closed while its calls still run: their futures are never set
     # and the jobs are leaked, but nothing crashes at exit.
@@ -323,7 +329,7 @@ def test_interpreter_exits_with_calls_in_flight(built_program):
         print("closed", len(futures))
     """)
     completed = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
-                               env={"PYXC_REQUIRE_COMPILED": "1", "PATH": "/usr/bin:/bin"})
+                               env={**sanitizer_environment(), "PYXC_REQUIRE_COMPILED": "1", "PATH": "/usr/bin:/bin"})
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == "closed 8"
 
