@@ -168,7 +168,9 @@ inline ThreadPool& own_thread_pool() {
   return *pool;
 }
 
-unsigned own_pool_size() noexcept {
+// What the table calls, from any module's threads (GIL or not: hence the
+// markers, which pyxc-verify cannot reach through the table's pointers).
+PYXC_RUNS_WITHOUT_GIL unsigned own_pool_size() noexcept {
   try {
     return own_thread_pool().size();
   } catch (...) {
@@ -176,7 +178,7 @@ unsigned own_pool_size() noexcept {
   }
 }
 
-bool own_pool_post(void (*run)(void*) noexcept, void* data) noexcept {
+PYXC_RUNS_WITHOUT_GIL bool own_pool_post(void (*run)(void*) noexcept, void* data) noexcept {
   try {
     own_thread_pool().post(PoolTask{run, data});
     return true;
@@ -185,7 +187,7 @@ bool own_pool_post(void (*run)(void*) noexcept, void* data) noexcept {
   }
 }
 
-bool own_pool_post_urgent(void (*run)(void*) noexcept, void* data) noexcept {
+PYXC_RUNS_WITHOUT_GIL bool own_pool_post_urgent(void (*run)(void*) noexcept, void* data) noexcept {
   try {
     own_thread_pool().post_urgent(PoolTask{run, data});
     return true;
