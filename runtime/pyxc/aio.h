@@ -1,6 +1,6 @@
 // `.aio(...)` of a compiled function: the call runs on the process's native
-// worker pool (thread_pool.h) and resolves an asyncio future in the caller's running loop
-// (docs/semantics.md, "asyncio and threads").
+// worker pool (thread_pool.h) and resolves an asyncio future in the caller's
+// running loop (docs/semantics.md, "asyncio and threads").
 //
 // Caller thread (GIL held): the wrapper converts the arguments, then
 // submit_aio() creates loop.create_future(), moves the converted arguments
