@@ -52,16 +52,14 @@ Type FunctionChecker::checkArrayIndex(ast::Expr& subscript, const Type& array) {
       continue;
     }
     if (index->kind == ast::ExprKind::Unsupported) {
-      // A list or other display as an index: NumPy's fancy indexing.
-      if (index->alreadyReported) {
-      } else if (index->text.find("Ellipsis") != std::string::npos) {
+      // A list or other display as an index is NumPy's fancy indexing.
+      bool ellipsis = index->text.find("Ellipsis") != std::string::npos;
+      if (!index->alreadyReported)
         error(Kind::UnsupportedConstruct, index->span,
-              "'...' in an index is not supported in native code; write every axis out (a[i, :, :])");
-      } else {
-        error(Kind::UnsupportedConstruct, index->span,
-              "fancy indexing (" + index->text + " as an index) is not supported in native code; index " +
-                  typeName(array) + " with integers and slices, or write a loop");
-      }
+              ellipsis ? std::string("'...' in an index is not supported in native code; write every axis out "
+                                     "(a[i, :, :])")
+                       : "fancy indexing (" + index->text + " as an index) is not supported in native code; index " +
+                             typeName(array) + " with integers and slices, or write a loop");
       ok = false;
       continue;
     }

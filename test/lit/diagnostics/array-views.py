@@ -61,5 +61,6 @@ def whole_row_store(m: f64[:, :], i: int) -> None:
 
 @pyxc.native
 def not_contiguous(m: f64[:, ::1], j: int) -> float:
-    # CHECK: :[[@LINE+1]]:28: error: argument {{.*}} must be f64[::1], not f64[:]
+    # CHECK: :[[@LINE+2]]:28: error: argument 'a' of contiguous_only() must be f64[::1], not f64[:] [type-mismatch]
+    # CHECK: :[[@LINE+1]]:28: note: this view is not provably C-contiguous (only integers, then one slice of step 1, then whole axes are); declare the parameter with ':'
     return contiguous_only(m[:, j])
