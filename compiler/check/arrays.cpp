@@ -2,8 +2,8 @@
 // `.shape` / `.ndim` / `.size`, and pyxc.empty / pyxc.zeros.
 //
 // Decisions (docs/semantics.md "Arrays"):
-// - every axis is indexed by one integer (`a[i, j]`); slices and partial
-//   indexing (row views) are not supported yet;
+// - one integer per axis gives an element; fewer integers or slices give
+//   a view (array_views.cpp);
 // - an element read is a value of the element type with pyxc's scalar
 //   semantics; a store converts like an assignment to a declared local
 //   (ints widen to floats, a float never narrows to an int, a too-large int
@@ -39,6 +39,7 @@ Type FunctionChecker::checkArrayAttribute(ast::Expr& e, const Type& array) {
 Type FunctionChecker::checkArrayIndex(ast::Expr& subscript, const Type& array) {
   bool ok = true;
   size_t count = subscript.operands.size() - 1;
+  std::vector<AxisIndex> axes;
   for (size_t i = 1; i < subscript.operands.size(); ++i) {
     ast::Expr* index = subscript.operand(i);
     if (!index) {
@@ -46,8 +47,19 @@ Type FunctionChecker::checkArrayIndex(ast::Expr& subscript, const Type& array) {
       continue;
     }
     if (index->kind == ast::ExprKind::Slice) {
-      error(Kind::UnsupportedConstruct, index->span,
-            "slicing arrays is not supported in native code yet; index every axis with an integer");
+      ok = checkSliceBounds(*index) && ok;
+      axes.push_back(sliceIndexKind(*index));
+      continue;
+    }
+    if (index->kind == ast::ExprKind::Unsupported) {
+      // A list or other display as an index is NumPy's fancy indexing.
+      bool ellipsis = index->text.find("Ellipsis") != std::string::npos;
+      if (!index->alreadyReported)
+        error(Kind::UnsupportedConstruct, index->span,
+              ellipsis ? std::string("'...' in an index is not supported in native code; write every axis out "
+                                     "(a[i, :, :])")
+                       : "fancy indexing (" + index->text + " as an index) is not supported in native code; index " +
+                             typeName(array) + " with integers and slices, or write a loop");
       ok = false;
       continue;
     }
@@ -56,29 +68,31 @@ Type FunctionChecker::checkArrayIndex(ast::Expr& subscript, const Type& array) {
       ok = false;
       continue;
     }
-    if (!t.isInteger() && !t.isBool()) {
-      error(Kind::TypeMismatch, index->span,
-            "array indices must be integers, not " + typeName(t));
+    if (t.kind == types::TypeKind::Array) {
+      error(Kind::UnsupportedConstruct, index->span,
+            "indexing with an array (" + typeName(t) +
+                ": fancy or boolean-mask indexing) is not supported in native code; index with integers and "
+                "slices, or write a loop");
+      ok = false;
+    } else if (!t.isInteger() && !t.isBool()) {
+      error(Kind::TypeMismatch, index->span, "array indices must be integers or slices, not " + typeName(t));
       ok = false;
     }
+    axes.push_back(AxisIndex::Integer);
   }
-  if (ok && count != static_cast<size_t>(array.ndim)) {
+  if (ok && count > static_cast<size_t>(array.ndim)) {
     error(Kind::UnsupportedConstruct, subscript.span,
-          count < static_cast<size_t>(array.ndim)
-              ? "indexing " + typeName(array) + " with " + std::to_string(count) +
-                    (count == 1 ? " index" : " indices") +
-                    " would give a sub-array, which native code does not support yet; index all " +
-                    std::to_string(array.ndim) + " axes, e.g. a[i, j]"
-              : "too many indices for " + typeName(array) + ": it has " + std::to_string(array.ndim) +
-                    (array.ndim == 1 ? " axis" : " axes") + " but " + std::to_string(count) + " were given");
+          "too many indices for " + typeName(array) + ": it has " + std::to_string(array.ndim) +
+              (array.ndim == 1 ? " axis" : " axes") + " but " + std::to_string(count) + " were given");
     ok = false;
   }
-  return ok ? Type::scalarOf(array.scalar) : Type::unknown();
+  return ok ? indexedType(array, axes) : Type::unknown();
 }
 
 void FunctionChecker::storeArrayElement(ast::Expr& target, const Type& array, const Operand& value, Span valueSpan) {
   Type element = checkArrayIndex(target, array);
   target.type = element;
+  if (rejectSubArrayStore(target, element)) return;
   if (element.isUnknown() || value.type.isUnknown()) return;
   if (!value.type.isScalar()) {
     error(Kind::TypeMismatch, valueSpan,
@@ -97,6 +111,7 @@ void FunctionChecker::checkArrayAugAssign(ast::Stmt& s, const Type& array) {
   Type element = checkArrayIndex(target, array);
   target.type = element;
   Operand v = check(s.exprs[1]);
+  if (rejectSubArrayStore(target, element)) return;
   if (element.isUnknown()) return;
   std::vector<Type> operandTypes;
   Type result = binaryResult(s.binaryOp, Operand{element, false}, v, s.span, operandTypes);

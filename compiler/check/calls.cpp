@@ -292,6 +292,11 @@ Type FunctionChecker::callNativeFunction(ast::Expr& call, int functionIndex) {
                     "argument '" + params[i].name + "' of " + name + " must be " + typeName(params[i].type) +
                         ", not " + typeName(boundTypes[i].type));
     d.notes.push_back({params[i].span, "parameter '" + params[i].name + "' is declared here"});
+    const Type& given = boundTypes[i].type;
+    if (bound[i]->kind == ast::ExprKind::Subscript && given.kind == types::TypeKind::Array &&
+        params[i].type.kind == types::TypeKind::Array && params[i].type.contiguous && !given.contiguous)
+      d.notes.push_back({bound[i]->span, "this view is not provably C-contiguous (only integers, then one slice "
+                                         "of step 1, then whole axes are); declare the parameter with ':'"});
   }
   if (target.isFusedGeneric() && ok) {
     auto chosen = chooseSpecialization(ctx_.module, target, boundTypes, bound);

@@ -124,6 +124,11 @@ class FunctionChecker {
   // Checks the indices of `subscript` (operands[1..]) against `array`;
   // returns the element type (unknown after an error).
   Type checkArrayIndex(ast::Expr& subscript, const Type& array);
+  // array_views.cpp: the bounds of `a[start:stop:step]` (ints, or omitted).
+  bool checkSliceBounds(ast::Expr& slice);
+  // `m[i] = v`: storing into a view (a row or slice) as a whole. Reports
+  // and returns true when `indexed` (the target's type) is an array.
+  bool rejectSubArrayStore(const ast::Expr& target, const Type& indexed);
   // `a[i] = value`, `a[i] op= value` (the target's object is an array).
   void storeArrayElement(ast::Expr& target, const Type& array, const Operand& value, Span valueSpan);
   void checkArrayAugAssign(ast::Stmt& s, const Type& array);
@@ -177,6 +182,22 @@ class FunctionChecker {
   Span firstValueReturn_;
   Span firstBareReturn_;
 };
+
+// array_views.cpp: how one index of `a[...]` treats its axis.
+enum class AxisIndex {
+  Integer,      // drops the axis
+  FullSlice,    // `:` or `::1`, keeps the axis whole
+  UnitSlice,    // `start:stop` (step omitted or 1)
+  SteppedSlice, // any other step
+};
+AxisIndex sliceIndexKind(const ast::Expr& slice);
+// The type of `array[axes...]`: the element when every axis has an
+// integer, else a view with one axis per slice and per axis not indexed,
+// C-contiguous when it provably is (see array_views.cpp).
+Type indexedType(const Type& array, const std::vector<AxisIndex>& axes);
+// Reports `return` of a view (a row, a slice, or a local holding one):
+// views borrow the caller's buffer, which is released when the call ends.
+void reportEscapingViews(const ast::FunctionDef& fn, diag::DiagnosticBag& diags);
 
 // parallel_loops.cpp: decides which locals of a prange loop's (checked)
 // body are private and which are reductions (fills loop.parallel), and

@@ -69,13 +69,10 @@ void FunctionChecker::checkFor(ast::Stmt& s) {
     if (t.kind == types::TypeKind::Array && t.ndim == 1) {
       element = Type::scalarOf(t.scalar);
     } else if (t.kind == types::TypeKind::Array) {
-      error(Kind::BadLoop, iterable.span,
-            "iterating over " + typeName(t) + " would give its rows, which native code does not support yet; "
-            "loop over range(a.shape[0]) and index every axis");
-      element = Type::unknown();
+      element = indexedType(t, {AxisIndex::Integer});  // the rows, as m[i] gives them
     } else {
       error(Kind::BadLoop, iterable.span,
-            std::string("native code supports only 'for' loops over range(...) or a 1-D array") +
+            std::string("native code supports only 'for' loops over range(...) or an array") +
                 (isComplete(t) ? "; this iterates over " + typeName(t) : std::string()));
       element = Type::unknown();
     }

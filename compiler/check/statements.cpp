@@ -20,6 +20,7 @@ bool FunctionChecker::run(bool report) {
   if (report) {
     diag::DiagnosticBag flowDiags;
     checkDefiniteAssignment(fn_, flowDiags, ctx_.returnInferred[functionIndex_]);
+    reportEscapingViews(fn_, flowDiags);
     if (!ctx_.hadSyntaxErrors) ctx_.diags.append(flowDiags);
   }
   return changed_;

@@ -209,6 +209,8 @@ Effects effectsOf(const Expr& e, const ast::Directives& directives) {
       // Array indexing may raise IndexError (with the index in its message).
       if (e.operand(0) && e.operand(0)->type.kind == types::TypeKind::Array && directives.boundscheck)
         out.ordered = true;
+      // A view (m[i], a[::k]) also raises ValueError for a zero step.
+      if (e.type.kind == types::TypeKind::Array) out.ordered = true;
       return out;
     }
     case ExprKind::Call: {
@@ -310,22 +312,65 @@ std::set<const ast::FunctionDef*> recursiveFunctions(const ast::Module& module) 
 
 namespace {
 
-// The parameter slot a Name expression reads, or -1.
-int paramSlot(const Expr* e, const ast::FunctionDef& fn) {
-  if (!e || e->kind != ExprKind::Name || e->ref.kind != RefKind::Local || e->ref.index < 0 ||
-      static_cast<size_t>(e->ref.index) >= fn.params.size())
-    return -1;
-  return e->ref.index;
-}
+// Which array parameters each local may be (a view of): `b = a`,
+// `row = m[i]`, `for row in m`, `inner = row[1:]`. Writes through the local
+// are writes to them.
+class ArrayAliases {
+ public:
+  explicit ArrayAliases(const ast::FunctionDef& fn) : of_(fn.locals.size()) {
+    for (size_t p = 0; p < fn.params.size() && p < of_.size(); ++p) of_[p].insert(static_cast<int>(p));
+    // A handful of locals: rounds until nothing changes.
+    for (bool changed = true; changed;) {
+      changed = false;
+      visit(fn.body, changed);
+    }
+  }
 
-void markDirectWrites(const ast::Block& body, const ast::FunctionDef& fn, std::vector<bool>& written) {
+  // The parameters the array expression `e` may be or view.
+  std::set<int> roots(const Expr* e) const {
+    std::set<int> out;
+    if (!e) return out;
+    if (e->kind == ExprKind::Name && e->ref.kind == RefKind::Local && e->ref.index >= 0 &&
+        static_cast<size_t>(e->ref.index) < of_.size())
+      return of_[static_cast<size_t>(e->ref.index)];
+    if (e->kind == ExprKind::Subscript && e->type.kind == types::TypeKind::Array) return roots(e->operand(0));
+    if (e->kind == ExprKind::IfExp) {
+      out = roots(e->operand(1));
+      for (int p : roots(e->operand(2))) out.insert(p);
+    }
+    return out;
+  }
+
+ private:
+  void bind(const Expr* target, const Expr* value, bool& changed) {
+    if (!target || target->kind != ExprKind::Name || target->ref.kind != RefKind::Local || target->ref.index < 0 ||
+        static_cast<size_t>(target->ref.index) >= of_.size())
+      return;
+    for (int p : roots(value)) changed |= of_[static_cast<size_t>(target->ref.index)].insert(p).second;
+  }
+  void visit(const ast::Block& body, bool& changed) {
+    for (const auto& stmt : body) {
+      const Stmt& s = *stmt;
+      if (s.kind == StmtKind::Assign && s.exprs.size() >= 2)
+        for (size_t i = 0; i + 1 < s.exprs.size(); ++i) bind(s.exprs[i].get(), s.exprs.back().get(), changed);
+      if (s.kind == StmtKind::AnnAssign && s.exprs.size() > 2) bind(s.exprs[0].get(), s.exprs[2].get(), changed);
+      if (s.kind == StmtKind::For && s.exprs.size() > 1 && s.exprs[0] &&
+          s.exprs[0]->type.kind == types::TypeKind::Array)
+        bind(s.exprs[0].get(), s.exprs[1].get(), changed);  // the rows of a 2-D array
+      visit(s.body, changed);
+      visit(s.orelse, changed);
+    }
+  }
+
+  std::vector<std::set<int>> of_;
+};
+
+void markDirectWrites(const ast::Block& body, const ArrayAliases& aliases, std::vector<bool>& written) {
   for (const auto& stmt : body) {
     const Stmt& s = *stmt;
     auto markTarget = [&](const Expr* target) {
-      if (target && target->kind == ExprKind::Subscript) {
-        int slot = paramSlot(target->operand(0), fn);
-        if (slot >= 0) written[static_cast<size_t>(slot)] = true;
-      }
+      if (target && target->kind == ExprKind::Subscript)
+        for (int p : aliases.roots(target->operand(0))) written[static_cast<size_t>(p)] = true;
     };
     if (s.kind == StmtKind::Assign) {
       for (size_t i = 0; i + 1 < s.exprs.size(); ++i) {
@@ -333,17 +378,10 @@ void markDirectWrites(const ast::Block& body, const ast::FunctionDef& fn, std::v
         if (s.exprs[i] && s.exprs[i]->kind == ExprKind::Tuple)
           for (const auto& element : s.exprs[i]->operands) markTarget(element.get());
       }
-      // `b = a`: writes through b are writes to a.
-      int aliased = s.exprs.empty() ? -1 : paramSlot(s.exprs.back().get(), fn);
-      if (aliased >= 0) written[static_cast<size_t>(aliased)] = true;
-    }
-    if (s.kind == StmtKind::AnnAssign && s.exprs.size() > 2) {
-      int aliased = paramSlot(s.exprs[2].get(), fn);
-      if (aliased >= 0) written[static_cast<size_t>(aliased)] = true;
     }
     if (s.kind == StmtKind::AugAssign && !s.exprs.empty()) markTarget(s.exprs[0].get());
-    markDirectWrites(s.body, fn, written);
-    markDirectWrites(s.orelse, fn, written);
+    markDirectWrites(s.body, aliases, written);
+    markDirectWrites(s.orelse, aliases, written);
   }
 }
 
@@ -351,26 +389,30 @@ void markDirectWrites(const ast::Block& body, const ast::FunctionDef& fn, std::v
 
 std::map<const ast::FunctionDef*, std::vector<bool>> arrayParamWrites(const ast::Module& module) {
   std::map<const ast::FunctionDef*, std::vector<bool>> written;
+  std::map<const ast::FunctionDef*, ArrayAliases> aliases;
   for (const ast::FunctionDef* fn : module.functions) {
     if (!fn->isNative) continue;
     std::vector<bool>& flags = written[fn];
     flags.assign(fn->params.size(), false);
-    markDirectWrites(fn->body, *fn, flags);
+    const ArrayAliases& fnAliases = aliases.emplace(fn, ArrayAliases(*fn)).first->second;
+    markDirectWrites(fn->body, fnAliases, flags);
   }
-  // Passing an array on to a function that writes it: iterate to a fixed
-  // point (a handful of functions, so a few rounds).
+  // Passing an array (or a view of it) on to a function that writes it:
+  // iterate to a fixed point (a handful of functions, so a few rounds).
   for (bool changed = true; changed;) {
     changed = false;
     for (const ast::FunctionDef* fn : module.functions) {
       if (!fn->isNative) continue;
+      const ArrayAliases& fnAliases = aliases.at(fn);
       forEachExpr(fn->body, [&](const Expr& e, bool) {
         if (e.kind != ExprKind::Call || e.ref.kind != RefKind::NativeFunction || e.ref.index < 0 ||
             static_cast<size_t>(e.ref.index) >= module.functions.size())
           return;
         const std::vector<bool>& callee = written[module.functions[static_cast<size_t>(e.ref.index)]];
         for (size_t k = 0; k < e.boundArgs.size() && k < callee.size(); ++k) {
-          int slot = paramSlot(e.boundArgs[k], *fn);
-          if (slot >= 0 && callee[k] && !written[fn][static_cast<size_t>(slot)]) {
+          if (!callee[k]) continue;
+          for (int slot : fnAliases.roots(e.boundArgs[k])) {
+            if (written[fn][static_cast<size_t>(slot)]) continue;
             written[fn][static_cast<size_t>(slot)] = true;
             changed = true;
           }

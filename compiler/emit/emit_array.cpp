@@ -82,6 +82,41 @@ std::string FunctionEmitter::arrayElement(const Expr& subscript) {
   });
 }
 
+std::string FunctionEmitter::arrayView(const Expr& subscript) {
+  const Expr& object = *subscript.operands[0];
+  const Type& view = subscript.type;
+  auto omitted = [](const Expr* bound) { return !bound || bound->kind == ExprKind::NoneLit; };
+  std::vector<Operand> operands{operand(object, object.type)};
+  for (size_t i = 1; i < subscript.operands.size(); ++i) {
+    const Expr& index = *subscript.operands[i];
+    if (index.kind != ExprKind::Slice) {
+      operands.push_back(operand(index, kI64));
+      continue;
+    }
+    for (size_t k = 0; k < 3; ++k)
+      if (!omitted(index.operand(k))) operands.push_back(operand(*index.operand(k), kI64));
+  }
+  const ast::Directives& d = fn_.directives;
+  return sequenced(operands, view, [&](const std::vector<std::string>& values) {
+    size_t next = 1;
+    std::vector<std::string> indices;
+    for (size_t i = 1; i < subscript.operands.size(); ++i) {
+      const Expr& index = *subscript.operands[i];
+      if (index.kind != ExprKind::Slice) {
+        indices.push_back(values[next++]);
+        continue;
+      }
+      std::string bound[3];
+      const char* omittedText[3] = {"0", "0", "1"};
+      for (size_t k = 0; k < 3; ++k) bound[k] = omitted(index.operand(k)) ? omittedText[k] : values[next++];
+      indices.push_back(fmt::format("pyxc::rt::SliceBounds{{{}, {}, {}, {}, {}}}", bound[0], bound[1], bound[2],
+                                    !omitted(index.operand(0)), !omitted(index.operand(1))));
+    }
+    return fmt::format("pyxc::rt::subview<{}, {}, {}, {}>({}, {})", view.ndim, view.contiguous, d.boundscheck,
+                       d.wraparound, values[0], commaJoined(indices));
+  });
+}
+
 std::vector<ProvenAccess> accessesProvenByRange(const Stmt& forStmt, size_t rangeArgs, const ast::FunctionDef& fn,
                                                 const std::vector<bool>& needsBoundFlag) {
   std::vector<ProvenAccess> out;
@@ -177,12 +212,22 @@ void FunctionEmitter::forArray(const Stmt& s) {
     line(fmt::format("bool {} = false;", brokeFlag));
   }
   // The array is evaluated once, before the loop, as Python's iter() does.
+  // A view of a temporary (`pyxc.zeros(n)[::2]`) is held as an owning
+  // array, which keeps native storage alive for the loop.
   std::string array = temp();
-  line(fmt::format("const auto {} = {};", array, withoutOuterParens(expr(iterable))));
+  line(fmt::format("const {} {} = {};", iterable.kind == ExprKind::Name ? "auto" : types::cppName(iterable.type),
+                   array, withoutOuterParens(expr(iterable))));
   std::string counter = temp();
   line(fmt::format("for (int64_t {0} = 0; {0} < {1}.dim(0); ++{0}) {{", counter, array));
   out_->indent();
-  assignTo(target, fmt::format("{}({})", array, counter), Type::scalarOf(iterable.type.scalar));
+  if (iterable.type.ndim == 1) {
+    assignTo(target, fmt::format("{}({})", array, counter), Type::scalarOf(iterable.type.scalar));
+  } else {  // the rows: views, the counter is in range
+    const Type& row = target.type;
+    assignTo(target,
+             fmt::format("pyxc::rt::subview<{}, {}, false, false>({}, {})", row.ndim, row.contiguous, array, counter),
+             row);
+  }
   out_->dedent();
   loopBody(s, brokeFlag);
   out_->dedent();

@@ -277,7 +277,8 @@ std::string FunctionEmitter::tuple(const Expr& e) { return exprAs(e, e.type); }
 
 std::string FunctionEmitter::subscript(const Expr& e) {
   const Expr& object = *e.operands[0];
-  if (object.type.kind == types::TypeKind::Array) return arrayElement(e);
+  if (object.type.kind == types::TypeKind::Array)
+    return e.type.kind == types::TypeKind::Array ? arrayView(e) : arrayElement(e);
   if (auto dim = arrayShapeItem(e)) return *dim;
   if (object.type.kind == types::TypeKind::Tuple && e.operands.size() == 2) {
     auto index = constantInt(*e.operands[1]);

@@ -138,6 +138,8 @@ class FunctionEmitter {
   std::optional<std::string> arrayShapeItem(const ast::Expr& subscript);
   // The element `a[i, j]` as an lvalue, with the function's index checks.
   std::string arrayElement(const ast::Expr& subscript);
+  // A row or slice `m[i]`, `a[1:-1:2]` as a non-owning view (subview).
+  std::string arrayView(const ast::Expr& subscript);
   std::string arrayConstructor(const ast::Expr& call);
   void arrayAugAssign(const ast::Stmt& s);
   void forArray(const ast::Stmt& s);

@@ -319,6 +319,15 @@ PyObject* to_py(const Array<T, N, Contiguous>& array) {
   static_assert(N <= kMaxNativeArrayDims, "too many dimensions");
   const ArrayView<T, N, Contiguous>& view = array.view();
   if (view.source) return Py_NewRef(static_cast<PyObject*>(view.source));
+  // A view (m[i], a[1:]) of an argument's buffer: the buffer is released
+  // when the call returns, so the view cannot outlive it. The checker
+  // rejects returning one; this catches it passed through a callee.
+  if (!view.storage) {
+    PyErr_SetString(PyExc_ValueError,
+                    "a view of an array argument (a row or a slice) cannot be returned to Python; copy it into "
+                    "pyxc.empty(...) first");
+    return nullptr;
+  }
   if (!native_array_type_object) {
     native_array_type_object = reinterpret_cast<PyTypeObject*>(PyType_FromSpec(&native_array_spec));
     if (!native_array_type_object) return nullptr;

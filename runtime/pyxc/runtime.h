@@ -20,3 +20,4 @@
 #include "pymath.h"
 #include "python_errors.h"
 #include "scalar_types.h"
+#include "slice.h"
