@@ -8,8 +8,8 @@
 // value any statement may store into it (flow-insensitive, so branches and
 // loop back edges need no special care), found by a fixpoint that widens a
 // local to its type's whole range once it has grown a few times, so it
-// always terminates. Whatever the analysis does not model gets the type's
-// whole range, which proves nothing.
+// always terminates, followed by one narrowing pass. Whatever the analysis
+// does not model gets the type's whole range, which proves nothing.
 #pragma once
 
 #include <cstdint>
