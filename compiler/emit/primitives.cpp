@@ -157,7 +157,8 @@ std::optional<Primitive> provenBinaryPrimitive(BinaryOp op, const Type& operandT
   }
   bool division = op == BinaryOp::FloorDiv || op == BinaryOp::Mod;
   if (division && !directives.cdivision && left.lo >= 0 && right.lo >= 1) {
-    return Primitive{op == BinaryOp::Mod ? "{0} % {1}" : "{0} / {1}", false, true};
+    return Primitive{op == BinaryOp::Mod ? "pyxc::rt::mod_nonneg({0}, {1})" : "pyxc::rt::floordiv_nonneg({0}, {1})",
+                     false};
   }
   return std::nullopt;
 }

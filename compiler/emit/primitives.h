@@ -39,8 +39,8 @@ std::optional<Primitive> unaryPrimitive(ast::UnaryOp op, const types::Type& oper
 // The operation without a check that the operands' intervals (ValueRanges)
 // prove can never fire: a checked `+ - *` whose exact result fits the type
 // becomes the wrapping one (which then never wraps), and `//` `%` of a
-// non-negative dividend by a positive divisor become C++'s `/` `%` (which
-// agree with Python's there, and need no zero check). nullopt: nothing
+// non-negative dividend by a positive divisor become an unsigned C++ `/`
+// `%` (which agree with Python's there, and need no zero check). nullopt: nothing
 // proven, use binaryPrimitive / unaryPrimitive.
 std::optional<Primitive> provenBinaryPrimitive(ast::BinaryOp op, const types::Type& operandType, const Interval& left,
                                                const Interval& right, const ast::Directives& directives);

@@ -15,8 +15,8 @@ def spin(n: int) -> int:
 # CHECK-LABEL: function bodies
 # CHECK-LABEL: static int64_t spin__impl(
 # acc is in [0, 1000002]: `acc * 31` cannot overflow, the sum is never
-# negative, so `%` is C++'s; `+ i` (i up to INT64_MAX - 1) stays checked.
-# CHECK: acc_ = pyxc::rt::add(pyxc::rt::mul_wrap(acc_, int64_t{31}), i_) % int64_t{1000003};
+# negative, so `%` is C++'s (unsigned); `+ i` (i up to INT64_MAX - 1) stays checked.
+# CHECK: acc_ = pyxc::rt::mod_nonneg(pyxc::rt::add(pyxc::rt::mul_wrap(acc_, int64_t{31}), i_), int64_t{1000003});
 
 
 @pyxc.native
@@ -54,8 +54,8 @@ def bounded(x: int, n: int) -> int:
 # CHECK: r_ = pyxc::rt::mod(x_, int64_t{-5});
 # t grows on every iteration: widened, its `+=` stays checked; the
 # operands are bounded, so their own arithmetic is not.
-# CHECK: const int64_t [[Q:pyxc_t[0-9]+]] = low_ / int64_t{3};
-# CHECK-NEXT: const int64_t [[S:pyxc_t[0-9]+]] = pyxc::rt::add_wrap([[Q]], (low_ % int64_t{10}));
+# CHECK: const int64_t [[Q:pyxc_t[0-9]+]] = pyxc::rt::floordiv_nonneg(low_, int64_t{3});
+# CHECK-NEXT: const int64_t [[S:pyxc_t[0-9]+]] = pyxc::rt::add_wrap([[Q]], pyxc::rt::mod_nonneg(low_, int64_t{10}));
 # CHECK-NEXT: t_ = pyxc::rt::add(t_, pyxc::rt::add_wrap([[S]], pyxc::rt::mul_wrap(k_, k_)));
 # CHECK: pyxc::rt::neg_wrap(r_)
 # CHECK: pyxc::rt::mul_wrap(pyxc::rt::min(low_, int64_t{9}), pyxc::rt::max(pyxc::rt::mod(n_, int64_t{4}), int64_t{1}))
