@@ -153,6 +153,9 @@ std::string FunctionEmitter::unary(const Expr& e) {
   if (auto constant = constantLiteral(e, e.type)) return *constant;
   Type operandType = e.operandTypes.empty() ? e.type : e.operandTypes[0];
   auto primitive = unaryPrimitive(e.unaryOp, operandType, fn_.directives);
+  if (auto range = ranges_.ofAs(inner, operandType); primitive && range && rangesApply_) {
+    if (auto proven = provenUnaryPrimitive(e.unaryOp, operandType, *range, fn_.directives)) primitive = proven;
+  }
   if (!primitive) {
     return unsupported(e, fmt::format("unary '{}' on {}", ast::spelling(e.unaryOp), types::pythonName(operandType)));
   }
@@ -165,7 +168,7 @@ std::string FunctionEmitter::unary(const Expr& e) {
 
 std::string FunctionEmitter::binary(const Expr& e) {
   Type operandType = e.operandTypes.empty() ? e.type : e.operandTypes[0];
-  auto primitive = binaryPrimitive(e.binaryOp, operandType, fn_.directives);
+  auto primitive = binaryPrimitiveFor(e.binaryOp, operandType, *e.operands[0], *e.operands[1]);
   if (!primitive) {
     return unsupported(e, fmt::format("'{}' on {}", ast::spelling(e.binaryOp), types::pythonName(operandType)));
   }
@@ -175,6 +178,17 @@ std::string FunctionEmitter::binary(const Expr& e) {
                                  return applyPattern(*primitive, operands, operandType);
                                });
   return convertValue(text, resultType, e.type);
+}
+
+std::optional<Primitive> FunctionEmitter::binaryPrimitiveFor(ast::BinaryOp op, const Type& operandType,
+                                                             const Expr& left, const Expr& right) {
+  auto primitive = binaryPrimitive(op, operandType, fn_.directives);
+  if (!primitive || !rangesApply_) return primitive;
+  auto leftRange = ranges_.ofAs(left, operandType);
+  auto rightRange = ranges_.ofAs(right, operandType);
+  if (!leftRange || !rightRange) return primitive;
+  if (auto proven = provenBinaryPrimitive(op, operandType, *leftRange, *rightRange, fn_.directives)) return proven;
+  return primitive;
 }
 
 std::string FunctionEmitter::boolOp(const Expr& e) {

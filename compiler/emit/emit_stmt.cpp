@@ -62,7 +62,7 @@ std::string implSignature(const ast::FunctionDef& fn, bool recursive) {
 }
 
 FunctionEmitter::FunctionEmitter(const ModuleContext& context, const ast::FunctionDef& fn)
-    : ctx_(context), fn_(fn), needsBoundFlag_(localsNeedingBoundFlag(fn)) {}
+    : ctx_(context), fn_(fn), needsBoundFlag_(localsNeedingBoundFlag(fn)), ranges_(fn) {}
 
 void FunctionEmitter::emitDefinition(CodeWriter& out) {
   out_ = &out;
@@ -267,7 +267,8 @@ void FunctionEmitter::augAssign(const Stmt& s) {
   }
   // A `x -= e` reduction in a prange body sums its chunk's e (see emit_parallel.cpp).
   ast::BinaryOp op = subtractAsSum_.count(&s) ? ast::BinaryOp::Add : s.binaryOp;
-  auto primitive = binaryPrimitive(op, operandType, fn_.directives);
+  auto primitive = subtractAsSum_.count(&s) ? binaryPrimitive(op, operandType, fn_.directives)
+                                            : binaryPrimitiveFor(op, operandType, target, value);
   if (!primitive) return unsupportedStatement(s, fmt::format("'{}=' on {}", ast::spelling(op),
                                                              types::pythonName(operandType)));
   Type resultType = binaryResultType(op, operandType);
@@ -356,7 +357,13 @@ void FunctionEmitter::forLoop(const Stmt& s) {
     return forRange(s, iterable);
   }
   if (iterable.kind == ExprKind::Call && iterable.ref.kind == RefKind::Builtin && iterable.ref.name == "prange") {
-    return forPrange(s, iterable);
+    // Its reductions combine partial results no statement computes, and the
+    // value ranges do not model them.
+    bool saved = rangesApply_;
+    rangesApply_ = false;
+    forPrange(s, iterable);
+    rangesApply_ = saved;
+    return;
   }
   if (iterable.type.kind == types::TypeKind::Array) return forArray(s);
   unsupportedStatement(s, "this for loop (only `for ... in range(...)` is supported)");

@@ -14,6 +14,8 @@
 #include "compiler/common/source.h"
 #include "compiler/emit/cpp_text.h"
 #include "compiler/emit/emit.h"
+#include "compiler/emit/primitives.h"
+#include "compiler/emit/value_ranges.h"
 
 namespace pyxc::emit {
 
@@ -118,6 +120,11 @@ class FunctionEmitter {
   std::string name(const ast::Expr& e);
   std::string unary(const ast::Expr& e);
   std::string binary(const ast::Expr& e);
+  // binaryPrimitive, without the checks the operands' value ranges prove
+  // can never fire (outside prange bodies, whose reductions the ranges do
+  // not model).
+  std::optional<Primitive> binaryPrimitiveFor(ast::BinaryOp op, const types::Type& operandType, const ast::Expr& left,
+                                              const ast::Expr& right);
   std::string boolOp(const ast::Expr& e);
   std::string boolOpStep(const ast::Expr& left, bool isAnd, const std::string& rest, const types::Type& type);
   std::string compare(const ast::Expr& e);
@@ -184,6 +191,8 @@ class FunctionEmitter {
   CodeWriter* out_ = nullptr;
   int tempCounter_ = 0;
   std::vector<bool> needsBoundFlag_;  // per local
+  ValueRanges ranges_;
+  bool rangesApply_ = true;  // false while emitting a prange loop
   // Innermost loop's "broke out" flag ("" when the loop has no else).
   std::vector<std::string> loopBrokeFlags_;
   std::vector<std::string> prelude_;

@@ -144,6 +144,37 @@ std::optional<Primitive> unaryPrimitive(UnaryOp op, const Type& operandType, con
   return std::nullopt;
 }
 
+std::optional<Primitive> provenBinaryPrimitive(BinaryOp op, const Type& operandType, const Interval& left,
+                                               const Interval& right, const ast::Directives& directives) {
+  if (!operandType.isInteger()) return std::nullopt;
+  bool arithmetic = op == BinaryOp::Add || op == BinaryOp::Sub || op == BinaryOp::Mul;
+  if (arithmetic && directives.overflowcheck) {
+    auto result = exactBinary(op, left, right);
+    if (!result || !fitsType(*result, operandType)) return std::nullopt;
+    ast::Directives unchecked = directives;
+    unchecked.overflowcheck = false;
+    return binaryPrimitive(op, operandType, unchecked);
+  }
+  bool division = op == BinaryOp::FloorDiv || op == BinaryOp::Mod;
+  if (division && !directives.cdivision && left.lo >= 0 && right.lo >= 1) {
+    return Primitive{op == BinaryOp::Mod ? "pyxc::rt::mod_nonneg({0}, {1})" : "pyxc::rt::floordiv_nonneg({0}, {1})",
+                     false};
+  }
+  return std::nullopt;
+}
+
+std::optional<Primitive> provenUnaryPrimitive(UnaryOp op, const Type& operandType, const Interval& operand,
+                                              const ast::Directives& directives) {
+  auto all = typeInterval(operandType);
+  if (op != UnaryOp::Neg || !directives.overflowcheck || !operandType.isInteger() || !all) return std::nullopt;
+  // -x overflows only for the type's minimum (and any x > 0 of an unsigned type).
+  bool fits = types::isSigned(operandType.scalar) ? operand.lo > all->lo : operand.hi == 0;
+  if (!fits) return std::nullopt;
+  ast::Directives unchecked = directives;
+  unchecked.overflowcheck = false;
+  return unaryPrimitive(op, operandType, unchecked);
+}
+
 const char* comparePattern(ast::CompareOp op) {
   switch (op) {
     case ast::CompareOp::Lt: return "{0} < {1}";

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/ast/ast.h"
+#include "compiler/emit/value_ranges.h"
 #include "compiler/types/types.h"
 
 namespace pyxc::emit {
@@ -35,6 +36,17 @@ std::optional<Primitive> binaryPrimitive(ast::BinaryOp op, const types::Type& op
                                          const ast::Directives& directives);
 std::optional<Primitive> unaryPrimitive(ast::UnaryOp op, const types::Type& operandType,
                                         const ast::Directives& directives);
+// The operation without a check that the operands' intervals (ValueRanges)
+// prove can never fire: a checked `+ - *` whose exact result fits the type
+// becomes the wrapping one (which then never wraps), and `//` `%` of a
+// non-negative dividend by a positive divisor become an unsigned C++ `/`
+// `%` (which agree with Python's there, and need no zero check). nullopt: nothing
+// proven, use binaryPrimitive / unaryPrimitive.
+std::optional<Primitive> provenBinaryPrimitive(ast::BinaryOp op, const types::Type& operandType, const Interval& left,
+                                               const Interval& right, const ast::Directives& directives);
+std::optional<Primitive> provenUnaryPrimitive(ast::UnaryOp op, const types::Type& operandType,
+                                              const Interval& operand, const ast::Directives& directives);
+
 // Comparisons of two scalars of the same type never raise.
 const char* comparePattern(ast::CompareOp op);
 

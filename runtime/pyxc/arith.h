@@ -279,6 +279,22 @@ inline T mod(T a, T b) {
   }
 }
 
+// `a // b` and `a % b` where the compiler proved a >= 0 and b > 0 (its
+// value ranges): Python's and C's results agree there, and dividing as
+// unsigned lets the C++ compiler turn a power-of-two divisor into a shift
+// or a mask, as it could not for a signed dividend of unknown sign.
+template <Integer T>
+inline T floordiv_nonneg(T a, T b) {
+  using U = std::make_unsigned_t<T>;
+  return static_cast<T>(static_cast<U>(a) / static_cast<U>(b));
+}
+
+template <Integer T>
+inline T mod_nonneg(T a, T b) {
+  using U = std::make_unsigned_t<T>;
+  return static_cast<T>(static_cast<U>(a) % static_cast<U>(b));
+}
+
 // cdivision=True: C's truncating division and remainder, no zero check.
 template <Number T>
 inline T floordiv_c(T a, T b) {

@@ -155,6 +155,20 @@ TEST(Unchecked, WrapAndTruncate) {
   EXPECT_EQ(rt::invert<uint8_t>(5), 250);
 }
 
+TEST(ProvenNonNegative, DivisionAgreesWithPythons) {
+  // The compiler uses these only for a >= 0, b > 0: there they are floor
+  // division and modulo, for every width.
+  for (int64_t a : {int64_t{0}, int64_t{1}, int64_t{65535}, int64_t{2147483647}, INT64_MAX}) {
+    for (int64_t b : {int64_t{1}, int64_t{3}, int64_t{65536}, int64_t{1000003}, INT64_MAX}) {
+      EXPECT_EQ(rt::floordiv_nonneg(a, b), rt::floordiv(a, b)) << a << " // " << b;
+      EXPECT_EQ(rt::mod_nonneg(a, b), rt::mod(a, b)) << a << " % " << b;
+    }
+  }
+  EXPECT_EQ(rt::mod_nonneg<int8_t>(127, 16), 15);
+  EXPECT_EQ(rt::floordiv_nonneg<int8_t>(127, 2), 63);
+  EXPECT_EQ(rt::mod_nonneg<uint16_t>(65535, 256), 255);
+}
+
 TEST(FloatArith, F32StaysF32) {
   static_assert(std::is_same_v<decltype(rt::truediv(1.0f, 3.0f)), float>);
   static_assert(std::is_same_v<decltype(rt::truediv(1, 3)), double>);
