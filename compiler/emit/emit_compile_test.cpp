@@ -193,7 +193,7 @@ assert m.nothing(1) is None
 assert m.tautologies(float("nan"), 1) is True and m.tautologies(1.0, 1) is False
 nan, inf = float("nan"), float("inf")
 assert m.special(nan, inf) == (True, True, False) and m.special(nan, 1.0) == (True, False, True)
-assert m.special(1.0, -inf) == (False, True, True) and m.special(1.0, 2.0) == (False, False, False)
+assert m.special(1.0, -inf) == (True, False, True) and m.special(1.0, 2.0) == (False, False, False)
 # `&` and `|` evaluate both operands, as Python does: boom(1) raises even
 # where `and` / `or` would have stopped before it.
 assert raises(ValueError, m.gated, 0, 1) == "one"
