@@ -3,25 +3,16 @@
 // first. Paths end at return/raise/break/continue; loop bodies may run zero
 // times; `while True` only exits through `break`.
 #include "compiler/check/checker.h"
+#include "compiler/check/local_flow.h"
 
 namespace pyxc::check {
 
 namespace {
 
-struct Flow {
-  std::vector<bool> assigned;
-  bool dead = false;  // no path reaches here
+// holds[slot]: the local is assigned on every path reaching here.
+using Flow = LocalFlow;
 
-  static Flow unreachable(size_t n) { return Flow{std::vector<bool>(n, true), true}; }
-};
-
-Flow merge(const Flow& a, const Flow& b) {
-  if (a.dead) return b;
-  if (b.dead) return a;
-  Flow out = a;
-  for (size_t i = 0; i < out.assigned.size(); ++i) out.assigned[i] = a.assigned[i] && b.assigned[i];
-  return out;
-}
+Flow merge(const Flow& a, const Flow& b) { return join(a, b, Join::AllPaths); }
 
 bool isConstantTrue(const ast::Expr& e) {
   if (e.kind == ast::ExprKind::BoolLit) return e.boolValue;
@@ -34,9 +25,9 @@ class DefiniteAssignment {
   explicit DefiniteAssignment(ast::FunctionDef& fn) : fn_(fn) {}
 
   Flow run() {
-    Flow entry{std::vector<bool>(fn_.locals.size(), false), false};
+    Flow entry = Flow::reachable(fn_.locals.size());
     for (size_t i = 0; i < fn_.locals.size(); ++i)
-      if (fn_.locals[i].isParam) entry.assigned[i] = true;
+      if (fn_.locals[i].isParam) entry.holds[i] = true;
     block(fn_.body, entry);
     return entry;
   }
@@ -44,24 +35,19 @@ class DefiniteAssignment {
  private:
   void read(ast::Expr* e, const Flow& f) {
     if (!e) return;
-    if (e->kind == ast::ExprKind::Name && e->ref.kind == ast::RefKind::Local && e->ref.index >= 0 &&
-        static_cast<size_t>(e->ref.index) < f.assigned.size())
-      e->maybeUnbound = !f.dead && !f.assigned[e->ref.index];
+    if (int slot = localSlot(e, f.holds.size()); slot >= 0) e->maybeUnbound = !f.dead && !f.holds[slot];
     for (auto& operand : e->operands) read(operand.get(), f);
     for (auto& kw : e->keywords) read(kw.value.get(), f);
   }
 
   void assign(ast::Expr* target, Flow& f) {
-    if (!target) return;
-    if (target->kind == ast::ExprKind::Name && target->ref.kind == ast::RefKind::Local && target->ref.index >= 0 &&
-        static_cast<size_t>(target->ref.index) < f.assigned.size()) {
-      f.assigned[target->ref.index] = true;
-      target->maybeUnbound = false;
-    } else if (target->kind == ast::ExprKind::Tuple) {
-      for (auto& element : target->operands) assign(element.get(), f);
-    } else {
-      read(target, f);
-    }
+    forEachAssigned(
+        target, f.holds.size(),
+        [&](int slot, ast::Expr* name) {
+          f.holds[slot] = true;
+          name->maybeUnbound = false;
+        },
+        [&](ast::Expr* other) { read(other, f); });
   }
 
   void block(ast::Block& b, Flow& f) {
@@ -69,7 +55,7 @@ class DefiniteAssignment {
   }
 
   void loopBody(ast::Stmt& s, Flow bodyFlow, Flow exit, Flow& f) {
-    breaks_.push_back(Flow::unreachable(f.assigned.size()));
+    breaks_.push_back(Flow::unreachable(f.holds.size()));
     block(s.body, bodyFlow);
     Flow breaks = breaks_.back();
     breaks_.pop_back();
@@ -104,18 +90,14 @@ class DefiniteAssignment {
         if (expr(0)) expr(0)->maybeUnbound = targetMaybeUnbound;
         break;
       }
-      case ast::StmtKind::If: {
-        read(expr(0), f);
-        Flow orelse = f;
-        block(s.body, f);
-        block(s.orelse, orelse);
-        f = merge(f, orelse);
+      case ast::StmtKind::If:
+        flowThroughIf(s, f, Join::AllPaths, [&](ast::Expr* test, Flow& at) { read(test, at); },
+                      [&](ast::Block& branch, Flow& at) { block(branch, at); });
         break;
-      }
       case ast::StmtKind::While: {
         read(expr(0), f);
         bool forever = expr(0) && isConstantTrue(*expr(0));
-        loopBody(s, f, forever ? Flow::unreachable(f.assigned.size()) : f, f);
+        loopBody(s, f, forever ? Flow::unreachable(f.holds.size()) : f, f);
         break;
       }
       case ast::StmtKind::For: {
@@ -127,20 +109,20 @@ class DefiniteAssignment {
       }
       case ast::StmtKind::Break:
         if (!breaks_.empty()) breaks_.back() = merge(breaks_.back(), f);
-        f = Flow::unreachable(f.assigned.size());
+        f = Flow::unreachable(f.holds.size());
         break;
       case ast::StmtKind::Continue:
-        f = Flow::unreachable(f.assigned.size());
+        f = Flow::unreachable(f.holds.size());
         break;
       case ast::StmtKind::Return:
       case ast::StmtKind::Raise:
         for (auto& e : s.exprs) read(e.get(), f);
-        f = Flow::unreachable(f.assigned.size());
+        f = Flow::unreachable(f.holds.size());
         break;
       case ast::StmtKind::Unsupported:
         // Already reported; what follows is not judged (it might be a
         // return the syntax phase could not convert).
-        f = Flow::unreachable(f.assigned.size());
+        f = Flow::unreachable(f.holds.size());
         break;
       default:
         break;

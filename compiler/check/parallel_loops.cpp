@@ -21,6 +21,7 @@
 #include <set>
 
 #include "compiler/check/checker.h"
+#include "compiler/check/local_flow.h"
 
 namespace pyxc::check {
 
@@ -31,11 +32,6 @@ using ast::ExprKind;
 using ast::ReductionOp;
 using ast::Stmt;
 using ast::StmtKind;
-
-int localSlot(const Expr* e) {
-  if (!e || e->kind != ExprKind::Name || e->ref.kind != ast::RefKind::Local) return -1;
-  return e->ref.index;
-}
 
 const char* spelling(ReductionOp op) {
   switch (op) {
@@ -49,11 +45,11 @@ const char* spelling(ReductionOp op) {
 }
 
 // `x += e`, `x -= e`, `x *= e`, `x = min(x, e)`, `x = max(x, e)`.
-std::optional<ast::ParallelReduction> reductionForm(const Stmt& s) {
+std::optional<ast::ParallelReduction> reductionForm(const Stmt& s, size_t locals) {
   ast::ParallelReduction r;
   r.update = &s;
   if (s.kind == StmtKind::AugAssign && s.exprs.size() == 2) {
-    r.local = localSlot(s.exprs[0].get());
+    r.local = localSlot(s.exprs[0].get(), locals);
     r.value = s.exprs[1].get();
     switch (s.binaryOp) {
       case ast::BinaryOp::Add: r.op = ReductionOp::Add; break;
@@ -63,10 +59,10 @@ std::optional<ast::ParallelReduction> reductionForm(const Stmt& s) {
     }
   } else if (s.kind == StmtKind::Assign && s.exprs.size() == 2 && s.exprs[1]) {
     const Expr& call = *s.exprs[1];
-    r.local = localSlot(s.exprs[0].get());
+    r.local = localSlot(s.exprs[0].get(), locals);
     if (call.kind != ExprKind::Call || call.ref.kind != ast::RefKind::Builtin ||
         (call.ref.name != "min" && call.ref.name != "max") || call.operands.size() != 3 || !call.keywords.empty() ||
-        localSlot(call.operand(1)) != r.local)
+        localSlot(call.operand(1), locals) != r.local)
       return std::nullopt;
     r.op = call.ref.name == "min" ? ReductionOp::Min : ReductionOp::Max;
     r.value = call.operand(2);
@@ -77,18 +73,8 @@ std::optional<ast::ParallelReduction> reductionForm(const Stmt& s) {
   return r;
 }
 
-struct Flow {
-  std::vector<bool> assigned;
-  bool dead = false;
-};
-
-Flow merge(const Flow& a, const Flow& b) {
-  if (a.dead) return b;
-  if (b.dead) return a;
-  Flow out = a;
-  for (size_t i = 0; i < out.assigned.size(); ++i) out.assigned[i] = a.assigned[i] && b.assigned[i];
-  return out;
-}
+// holds[slot]: this iteration has assigned the local on every path so far.
+using Flow = LocalFlow;
 
 class ParallelLoopAnalysis {
  public:
@@ -101,7 +87,7 @@ class ParallelLoopAnalysis {
       for (const auto& keyword : loop_.exprs[1]->keywords)
         if (keyword.name == "num_threads") info->numThreads = keyword.value.get();
     }
-    int loopVariable = localSlot(loop_.exprs[0].get());
+    int loopVariable = slotOf(loop_.exprs[0].get());
     collectWrites(loop_.body);
     // Reductions: every write is a reduction form, all with one operator.
     for (const auto& [slot, forms] : forms_) {
@@ -125,21 +111,22 @@ class ParallelLoopAnalysis {
     }
     for (int slot : reductions_)
       for (const auto& form : forms_[slot]) reductionUpdates_.insert(form.update);
-    Flow entry{std::vector<bool>(n_, false), false};
-    if (loopVariable >= 0) entry.assigned[loopVariable] = true;
+    Flow entry = Flow::reachable(n_);
+    if (loopVariable >= 0) entry.holds[loopVariable] = true;
     block(loop_.body, entry);
     for (size_t slot = 0; slot < n_; ++slot) {
       if (written_[slot] && !reductions_.count(static_cast<int>(slot))) info->privates.push_back(static_cast<int>(slot));
     }
     if (loopVariable >= 0 && !written_[loopVariable]) info->privates.push_back(loopVariable);
     privates_ = info->privates;
-    Poison start{std::vector<bool>(n_, false), false};
+    Poison start = Poison::reachable(n_);
     blockAfter(fn_.body, start);
     loop_.parallel = std::move(info);
   }
 
  private:
   std::string name(int slot) const { return fn_.locals[static_cast<size_t>(slot)].name; }
+  int slotOf(const Expr* e) const { return localSlot(e, n_); }
 
   void noteWrite(const Expr* target, bool isReductionForm) {
     if (!target) return;
@@ -147,7 +134,7 @@ class ParallelLoopAnalysis {
       for (const auto& element : target->operands) noteWrite(element.get(), false);
       return;
     }
-    int slot = localSlot(target);
+    int slot = slotOf(target);
     if (slot < 0) return;
     written_[slot] = true;
     if (!isReductionForm) notReduction_[slot] = true;
@@ -155,7 +142,7 @@ class ParallelLoopAnalysis {
 
   void collectWrites(const ast::Block& body) {
     for (const auto& s : body) {
-      if (auto form = reductionForm(*s)) {
+      if (auto form = reductionForm(*s, n_)) {
         forms_[form->local].push_back(*form);
         noteWrite(s->exprs[0].get(), true);
       } else if (s->kind == StmtKind::Assign) {
@@ -172,7 +159,7 @@ class ParallelLoopAnalysis {
   // A read of `e`'s locals with `f` assigned before it in this iteration.
   void read(const Expr* e, const Flow& f, const Expr* reductionTarget = nullptr) {
     if (!e) return;
-    int slot = localSlot(e);
+    int slot = slotOf(e);
     if (slot >= 0 && e != reductionTarget && !f.dead && !reported_[slot]) {
       if (reductions_.count(slot)) {
         reported_[slot] = true;
@@ -181,7 +168,7 @@ class ParallelLoopAnalysis {
                                    spelling(forms_[slot].front().op) + "') and cannot be read inside it: each " +
                                    "thread holds only a partial result until the loop ends; read it after the loop");
         d.notes.push_back({forms_[slot].front().update->span, "reduction update here"});
-      } else if (written_[slot] && !f.assigned[slot]) {
+      } else if (written_[slot] && !f.holds[slot]) {
         reported_[slot] = true;
         diags_.error(Kind::ParallelRace, e->span,
                      "'" + name(slot) + "' is read here where this iteration of the prange loop may not have " +
@@ -196,17 +183,9 @@ class ParallelLoopAnalysis {
   }
 
   void assign(const Expr* target, Flow& f) {
-    if (!target) return;
-    if (target->kind == ExprKind::Tuple) {
-      for (const auto& element : target->operands) assign(element.get(), f);
-      return;
-    }
-    int slot = localSlot(target);
-    if (slot >= 0) {
-      f.assigned[slot] = true;
-    } else {
-      read(target, f);  // a subscript target reads its array and indices
-    }
+    forEachAssigned(
+        target, n_, [&](int slot, const Expr*) { f.holds[slot] = true; },
+        [&](const Expr* other) { read(other, f); });
   }
 
   void block(const ast::Block& b, Flow& f) {
@@ -242,14 +221,10 @@ class ParallelLoopAnalysis {
         read(expr(1), f);
         if (!isReduction) assign(expr(0), f);
         break;
-      case StmtKind::If: {
-        read(expr(0), f);
-        Flow orelse = f;
-        block(s.body, f);
-        block(s.orelse, orelse);
-        f = merge(f, orelse);
+      case StmtKind::If:
+        flowThroughIf(s, f, Join::AllPaths, [&](const Expr* test, Flow& at) { read(test, at); },
+                      [&](const ast::Block& branch, Flow& at) { block(branch, at); });
         break;
-      }
       case StmtKind::While:
       case StmtKind::For: {
         // The body may run zero times: nothing it assigns counts after it.
@@ -293,24 +268,16 @@ class ParallelLoopAnalysis {
   // assign it first is an error. Flow over the whole function, where a
   // local is "poisoned" from the loop's end until assigned; loop bodies run
   // twice so that poison carried round an enclosing loop is seen.
-  struct Poison {
-    std::vector<bool> poisoned;
-    bool dead = false;
-  };
-  static Poison join(const Poison& a, const Poison& b) {
-    if (a.dead) return b;
-    if (b.dead) return a;
-    Poison out = a;
-    for (size_t i = 0; i < out.poisoned.size(); ++i) out.poisoned[i] = a.poisoned[i] || b.poisoned[i];
-    return out;
-  }
+  // holds[slot]: the local may be poisoned on some path reaching here.
+  using Poison = LocalFlow;
+  static Poison join(const Poison& a, const Poison& b) { return check::join(a, b, Join::AnyPath); }
 
   void readAfter(const Expr* e, const Poison& p) {
     if (!e) return;
-    int slot = localSlot(e);
-    if (slot >= 0 && !p.dead && p.poisoned[slot] && !reported_[slot]) {
+    int slot = slotOf(e);
+    if (slot >= 0 && !p.dead && p.holds[slot] && !reported_[slot]) {
       reported_[slot] = true;
-      bool isLoopVariable = slot == localSlot(loop_.exprs[0].get());
+      bool isLoopVariable = slot == slotOf(loop_.exprs[0].get());
       auto& d = diags_.error(Kind::ParallelRace, e->span,
                              "'" + name(slot) + "' is " +
                                  (isLoopVariable ? "the variable of" : "assigned in") +
@@ -324,14 +291,9 @@ class ParallelLoopAnalysis {
   }
 
   void assignAfter(const Expr* target, Poison& p) {
-    if (!target) return;
-    if (target->kind == ExprKind::Tuple) {
-      for (const auto& element : target->operands) assignAfter(element.get(), p);
-    } else if (int slot = localSlot(target); slot >= 0) {
-      p.poisoned[slot] = false;
-    } else {
-      readAfter(target, p);
-    }
+    forEachAssigned(
+        target, n_, [&](int slot, const Expr*) { p.holds[slot] = false; },
+        [&](const Expr* other) { readAfter(other, p); });
   }
 
   void blockAfter(const ast::Block& b, Poison& p) {
@@ -342,7 +304,7 @@ class ParallelLoopAnalysis {
     auto expr = [&](size_t i) -> const Expr* { return i < s.exprs.size() ? s.exprs[i].get() : nullptr; };
     if (&s == &loop_) {
       readAfter(expr(1), p);
-      for (int slot : privates_) p.poisoned[slot] = true;
+      for (int slot : privates_) p.holds[slot] = true;
       blockAfter(s.orelse, p);
       return;
     }
@@ -361,24 +323,20 @@ class ParallelLoopAnalysis {
         readAfter(expr(1), p);
         assignAfter(expr(0), p);
         break;
-      case StmtKind::If: {
-        readAfter(expr(0), p);
-        Poison orelse = p;
-        blockAfter(s.body, p);
-        blockAfter(s.orelse, orelse);
-        p = join(p, orelse);
+      case StmtKind::If:
+        flowThroughIf(s, p, Join::AnyPath, [&](const Expr* test, Poison& at) { readAfter(test, at); },
+                      [&](const ast::Block& branch, Poison& at) { blockAfter(branch, at); });
         break;
-      }
       case StmtKind::While:
       case StmtKind::For: {
         Poison head = p;
-        Poison exits{std::vector<bool>(n_, false), true};
+        Poison exits = Poison::unreachable(n_);
         for (int pass = 0; pass < 2; ++pass) {
           readAfter(expr(s.kind == StmtKind::For ? 1 : 0), head);
           exits = join(exits, head);
           Poison body = head;
           if (s.kind == StmtKind::For) assignAfter(expr(0), body);
-          jumps_.push_back({std::vector<bool>(n_, false), true});
+          jumps_.push_back(Poison::unreachable(n_));
           blockAfter(s.body, body);
           body = join(body, jumps_.back());
           jumps_.pop_back();

@@ -1,6 +1,8 @@
 #include "compiler/emit/cpp_text.h"
 
 #include <cmath>
+#include <limits>
+
 #include <fmt/format.h>
 
 namespace pyxc::emit {
@@ -58,6 +60,9 @@ std::string floatLiteral(double value, const types::Type& type) {
   std::string digits = fmt::format("{}", value);
   if (digits.find_first_of(".e") == std::string::npos) digits += ".0";
   if (!isF32) return digits;
+  // Beyond f32's range a cast is undefined behaviour, here as in the
+  // generated code: the runtime's rounding decides (±inf, as NumPy's).
+  if (std::fabs(value) > std::numeric_limits<float>::max()) return "pyxc::rt::to_f32(" + digits + ")";
   // An f32 literal is the Python float rounded to f32, which `0.1f` (the
   // decimal rounded directly) is not always.
   if (static_cast<double>(static_cast<float>(value)) == value) return digits + "f";

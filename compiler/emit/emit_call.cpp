@@ -150,11 +150,12 @@ std::string FunctionEmitter::builtinCall(const Expr& e) {
 
 std::string FunctionEmitter::scalarCast(const Expr& value, const Type& to) {
   if (auto constant = constantLiteral(value, to)) return *constant;
-  // overflowcheck=False: int(x) of a float is C++'s truncating conversion,
-  // as Cython's cast and Numba's int() are (NaN, infinities and values out
-  // of range give an unspecified result instead of an exception).
+  // overflowcheck=False: int(x) of a float truncates with no exception, as
+  // Cython's cast and Numba's int() do; NaN, infinities and values out of
+  // range get a meaningless but defined result (a bare static_cast would be
+  // undefined behaviour for them).
   if (!fn_.directives.overflowcheck && value.type.isFloat() && to.isInteger())
-    return fmt::format("static_cast<{}>({})", types::cppName(to), expr(value));
+    return fmt::format("pyxc::rt::float_to_int_saturating<{}>({})", types::cppName(to), expr(value));
   return convertScalar(expr(value), value.type, to, true);
 }
 

@@ -121,6 +121,23 @@ def nothing(x: int) -> None:
 def tautologies(x: float, n: int) -> bool:
     x = x
     return (x != x) or (n == n and 3 == (1 & n))
+
+@pyxc.native
+def special(x: float, y: float) -> tuple[bool, bool, bool]:
+    # Calls on both sides: clang warns (-Wbitwise-instead-of-logical) on a
+    # bare `f() | g()` of bools.
+    return math.isnan(x) | math.isinf(y), math.isnan(x) & math.isinf(y), math.isnan(x) ^ math.isinf(y)
+
+@pyxc.native
+def gated(x: int, k: int) -> bool:
+    flag = x > 0
+    flag &= boom(k) > 0
+    return flag | (boom(k) > 2)
+
+@pyxc.native
+def narrowed(x: float) -> tuple[f32, f32]:
+    y: f32 = x
+    return y, 1e300
 )PY";
 
 const char kPythonChecks[] = R"PY(
@@ -174,6 +191,19 @@ assert raises(AssertionError, m.checked, -1) == "x must be positive"
 raises(OverflowError, m.checked, 2**62)
 assert m.nothing(1) is None
 assert m.tautologies(float("nan"), 1) is True and m.tautologies(1.0, 1) is False
+nan, inf = float("nan"), float("inf")
+assert m.special(nan, inf) == (True, True, False) and m.special(nan, 1.0) == (True, False, True)
+assert m.special(1.0, -inf) == (True, False, True) and m.special(1.0, 2.0) == (False, False, False)
+# `&` and `|` evaluate both operands, as Python does: boom(1) raises even
+# where `and` / `or` would have stopped before it.
+assert raises(ValueError, m.gated, 0, 1) == "one"
+assert m.gated(5, 3) is True and m.gated(0, 3) is True and m.gated(5, 0) is False
+# f64 -> f32 beyond f32's range rounds to nearest as numpy.float32 does:
+# +-inf from halfway past the largest f32 on, that f32 below.
+assert m.narrowed(1e300) == (inf, inf) and m.narrowed(-1e300) == (-inf, inf)
+assert m.narrowed(3.4028235677973362e38)[0] == 3.4028234663852886e38  # just below the midpoint
+assert m.narrowed(3.4028235677973366e38)[0] == inf  # the midpoint: ties to even
+assert math.isnan(m.narrowed(nan)[0])
 assert m.fib(n=10) == 55
 assert "argument 'n' must be int" in raises(TypeError, m.fib, 1.5)
 assert set(m.__pyxc_sources__) >= {"fib", "nothing"}

@@ -353,7 +353,8 @@ TEST(Primitives, TableFollowsOperandTypeAndDirectives) {
   // Float floor division keeps Python's rounding even with cdivision.
   EXPECT_STREQ(binaryPrimitive(ast::BinaryOp::FloorDiv, f64, fast)->pattern, "pyxc::rt::floordiv({0}, {1})");
   EXPECT_FALSE(binaryPrimitive(ast::BinaryOp::Add, b, defaults).has_value());
-  EXPECT_EQ(applyPattern(*binaryPrimitive(ast::BinaryOp::BitAnd, b, defaults), {"p", "q"}, b), "static_cast<bool>(p & q)");
+  EXPECT_EQ(applyPattern(*binaryPrimitive(ast::BinaryOp::BitAnd, b, defaults), {"p", "q"}, b),
+            "static_cast<bool>(static_cast<int>(p) & static_cast<int>(q))");
   EXPECT_TRUE(binaryPrimitive(ast::BinaryOp::Pow, i32, fast)->mayRaise);  // negative exponent
   EXPECT_EQ(numericJoin(Type::scalarOf(Scalar::I8), Type::scalarOf(Scalar::U8)), Type::scalarOf(Scalar::I16));
   EXPECT_EQ(numericJoin(Type::scalarOf(Scalar::I16), Type::scalarOf(Scalar::F32)), Type::scalarOf(Scalar::F32));

@@ -54,9 +54,18 @@ const BinaryRow kBinaryRows[] = {
     {BinaryOp::LShift, kInt, Needs::OverflowCheck, {"pyxc::rt::lshift({0}, {1})", true}},
     {BinaryOp::LShift, kInt, Needs::NoOverflowCheck, {"pyxc::rt::lshift_wrap({0}, {1})", true}},
     {BinaryOp::RShift, kInt, Needs::Always, {"pyxc::rt::rshift({0}, {1})", true}},
-    {BinaryOp::BitAnd, kInt | kBool, Needs::Always, {"{0} & {1}", false, true}},
-    {BinaryOp::BitOr, kInt | kBool, Needs::Always, {"{0} | {1}", false, true}},
-    {BinaryOp::BitXor, kInt | kBool, Needs::Always, {"{0} ^ {1}", false, true}},
+    {BinaryOp::BitAnd, kInt, Needs::Always, {"{0} & {1}", false, true}},
+    {BinaryOp::BitOr, kInt, Needs::Always, {"{0} | {1}", false, true}},
+    {BinaryOp::BitXor, kInt, Needs::Always, {"{0} ^ {1}", false, true}},
+    // Bools go through int: clang's -Wbitwise-instead-of-logical reads a
+    // bare `f() & g()` on bools as a mistyped `&&`, but Python's `&` must
+    // evaluate both operands, so the operator is the bitwise one on purpose.
+    {BinaryOp::BitAnd, kBool, Needs::Always,
+     {"static_cast<bool>(static_cast<int>({0}) & static_cast<int>({1}))", false}},
+    {BinaryOp::BitOr, kBool, Needs::Always,
+     {"static_cast<bool>(static_cast<int>({0}) | static_cast<int>({1}))", false}},
+    {BinaryOp::BitXor, kBool, Needs::Always,
+     {"static_cast<bool>(static_cast<int>({0}) ^ static_cast<int>({1}))", false}},
 };
 
 struct UnaryRow {
@@ -212,6 +221,9 @@ std::string convertScalar(const std::string& value, const Type& from, const Type
   if (from == to || !to.isScalar() || !from.isScalar()) return value;
   std::string target = types::cppName(to);
   if (to.isBool()) return truthiness(value, from);
+  // f64 -> f32 of a value beyond f32's range is undefined behaviour as a
+  // cast; the runtime rounds it to ±inf as NumPy does. Ints always fit.
+  if (to.isScalar(Scalar::F32) && from.isFloat()) return fmt::format("pyxc::rt::to_f32({})", value);
   if (to.isFloat()) return fmt::format("static_cast<{}>({})", target, value);
   // to is an integer type.
   if (from.isFloat()) return fmt::format("pyxc::rt::float_to_int<{}>({})", target, value);

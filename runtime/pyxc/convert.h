@@ -8,8 +8,10 @@
 #include <cstring>
 #include <limits>
 #include <tuple>
+#include <type_traits>
 #include <utility>
 
+#include "float_narrowing.h"
 #include "scalar_types.h"
 
 namespace pyxc::rt {
@@ -86,6 +88,14 @@ bool int_from_pylong(PyObject* number, T* out, const char* func, const char* par
   return out_of_range<T>(func, param);
 }
 
+// A Python float's double as parameter type T (f32: ±inf beyond its range,
+// as numpy.float32(x)).
+template <Floating T>
+T from_double(double value) {
+  if constexpr (std::is_same_v<T, float>) return to_f32(value);
+  else return value;
+}
+
 // An int for a float parameter becomes float(number), then (f32) rounds as
 // numpy.float32 does; an int float() cannot hold is CPython's OverflowError,
 // naming the parameter.
@@ -99,7 +109,7 @@ bool float_from_pylong(PyObject* number, T* out, const char* func, const char* p
                  func, param);
     return false;
   }
-  *out = static_cast<T>(value);  // f32: beyond its range becomes ±inf, as NumPy
+  *out = from_double<T>(value);
   return true;
 }
 
@@ -141,7 +151,7 @@ bool from_py(PyObject* obj, T* out, const char* func, const char* param) {
     return ok;
   } else {
     if (PyFloat_CheckExact(obj)) [[likely]] {
-      *out = static_cast<T>(PyFloat_AS_DOUBLE(obj));  // f32: ±inf beyond its range, as NumPy
+      *out = detail::from_double<T>(PyFloat_AS_DOUBLE(obj));
       return true;
     }
     if (PyLong_Check(obj)) return detail::float_from_pylong(obj, out, func, param);
@@ -159,7 +169,7 @@ bool from_py(PyObject* obj, T* out, const char* func, const char* param) {
     // Fraction); an error raised by __float__ itself propagates unchanged.
     double value = PyFloat_AsDouble(obj);
     if (value == -1.0 && PyErr_Occurred()) return false;
-    *out = static_cast<T>(value);
+    *out = detail::from_double<T>(value);
     return true;
   }
 }

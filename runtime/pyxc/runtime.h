@@ -13,6 +13,7 @@
 #include "convert.h"
 #include "directives.h"
 #include "errors.h"
+#include "float_narrowing.h"
 #include "function.h"
 #include "gil.h"
 #include "module.h"

@@ -1,10 +1,13 @@
 // The runtime's scalar arithmetic against CPython's answers (tables generated
 // by gen_cpython_expected.py) plus the exact messages and narrow types.
 #include "pyxc/arith.h"
+#include "pyxc/float_narrowing.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
+#include <limits>
 #include <sstream>
 
 #include "cpython_cases.h"
@@ -175,6 +178,49 @@ TEST(FloatArith, F32StaysF32) {
   EXPECT_EQ(rt::floordiv(-7.5f, 2.0f), -4.0f);
   EXPECT_EQ(rt::mod(-7.5f, 2.0f), 0.5f);
   EXPECT_THROW(rt::fpow(3.0f, 1000.0f), rt::Error);  // overflows f32
+}
+
+TEST(FloatNarrowing, ToF32RoundsLikeNumpy) {
+  const float inf = std::numeric_limits<float>::infinity();
+  const float largest = std::numeric_limits<float>::max();
+  const double midpoint = 0x1.ffffffp+127;  // between the largest f32 and 2^128
+  EXPECT_EQ(rt::to_f32(1e300), inf);
+  EXPECT_EQ(rt::to_f32(-1e300), -inf);
+  EXPECT_EQ(rt::to_f32(std::numeric_limits<double>::max()), inf);
+  EXPECT_EQ(rt::to_f32(midpoint), inf);  // a tie, to even
+  EXPECT_EQ(rt::to_f32(-midpoint), -inf);
+  EXPECT_EQ(rt::to_f32(std::nextafter(midpoint, 0.0)), largest);
+  EXPECT_EQ(rt::to_f32(-std::nextafter(midpoint, 0.0)), -largest);
+  EXPECT_EQ(rt::to_f32(HUGE_VAL), inf);
+  EXPECT_TRUE(std::isnan(rt::to_f32(NAN_)));
+  EXPECT_TRUE(std::signbit(rt::to_f32(-0.0)));
+  EXPECT_EQ(rt::to_f32(1e-300), 0.0f);  // underflow is defined anyway
+  // In range it is the hardware's rounding: doubles spread over every exponent.
+  for (uint64_t bits = 0x0010000000000001ULL; bits < 0x47f0000000000000ULL; bits += 0x0000731f0ab3c5d7ULL) {
+    double x;
+    std::memcpy(&x, &bits, sizeof x);
+    if (x > largest) break;
+    ASSERT_EQ(rt::to_f32(x), static_cast<float>(x)) << x;
+    ASSERT_EQ(rt::to_f32(-x), static_cast<float>(-x)) << x;
+  }
+}
+
+TEST(FloatNarrowing, SaturatingFloatToIntIsDefinedEverywhere) {
+  EXPECT_EQ(rt::float_to_int_saturating<int32_t>(-2.9), -2);
+  EXPECT_EQ(rt::float_to_int_saturating<int32_t>(2147483647.9), INT32_MAX);
+  EXPECT_EQ(rt::float_to_int_saturating<int32_t>(2147483648.0), INT32_MAX);
+  EXPECT_EQ(rt::float_to_int_saturating<int32_t>(-2147483648.9), INT32_MIN);
+  EXPECT_EQ(rt::float_to_int_saturating<int32_t>(-1e300), INT32_MIN);
+  EXPECT_EQ(rt::float_to_int_saturating<int32_t>(NAN_), 0);
+  EXPECT_EQ(rt::float_to_int_saturating<int64_t>(9.2233720368547758e18), INT64_MAX);  // 2^63
+  EXPECT_EQ(rt::float_to_int_saturating<int64_t>(-9.2233720368547758e18), INT64_MIN);
+  EXPECT_EQ(rt::float_to_int_saturating<int64_t>(HUGE_VAL), INT64_MAX);
+  EXPECT_EQ(rt::float_to_int_saturating<uint8_t>(-0.5), 0);
+  EXPECT_EQ(rt::float_to_int_saturating<uint8_t>(-3.0), 0);
+  EXPECT_EQ(rt::float_to_int_saturating<uint8_t>(255.5f), 255);
+  EXPECT_EQ(rt::float_to_int_saturating<uint64_t>(1.8e19), 18000000000000000000ULL);
+  EXPECT_EQ(rt::float_to_int_saturating<uint64_t>(1.9e19), UINT64_MAX);
+  EXPECT_EQ(rt::float_to_int_saturating<int8_t>(-128.7), -128);
 }
 
 TEST(MinMax, FollowCPythonOrder) {

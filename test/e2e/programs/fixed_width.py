@@ -8,6 +8,13 @@ PYXC_TEST_ARGS = {
     "u8_shift": {"count": (0, 7)},
 }
 
+# Around the largest f32 (3.4028234663852886e38): the last double below the
+# midpoint to 2**128 rounds down to it, the midpoint itself to inf.
+PYXC_TEST_CASES = {
+    "f64_to_f32": [(3.4028235677973362e38,), (3.4028235677973366e38,), (-3.4028235677973366e38,),
+                   (3.5e38,), (-1e39,)],
+}
+
 
 @pyxc.native
 def i8_add(a: i8, b: i8) -> i8:
@@ -112,6 +119,18 @@ def f32_div(a: f32, b: f32) -> f32:
 @pyxc.native
 def f32_to_f64(a: f32) -> float:
     return a
+
+
+@pyxc.native
+def f64_to_f32(a: float) -> f32:
+    narrowed: f32 = a  # beyond f32's range: +-inf, as numpy.float32(a)
+    return narrowed
+
+
+@pyxc.native
+def f32_huge_literal(a: f32) -> f32:
+    huge: f32 = 1e300
+    return huge if a > 0 else a
 
 
 @pyxc.native

@@ -1,6 +1,8 @@
 """Booleans: and/or/not with short-circuit (the skipped operand would
 raise), `and`/`or` returning an operand, chained comparisons, and bool
-parameters and results."""
+parameters and results; `&` `|` `^` on bools, which evaluate both sides."""
+import math
+
 import pyxc
 
 # a // b overflows for (-2**63, -1) although the comparison's result fits.
@@ -85,6 +87,19 @@ def first_positive_ratio(n: int) -> int:
 @pyxc.native
 def bool_ops(p: bool, q: bool) -> bool:
     return (p & q) | (p ^ q)
+
+
+@pyxc.native
+def bool_ops_of_calls(x: float, y: float) -> bool:
+    # Calls on both sides: clang once rejected such C++ under -Werror
+    # (-Wbitwise-instead-of-logical), see test_clang_corpus.py.
+    return (math.isnan(x) | math.isinf(y)) ^ (math.isfinite(x) & (y > 0.0))
+
+
+@pyxc.native
+def bool_ops_evaluate_both(flag: bool) -> bool:
+    # Unlike `and` / `or`, the right side runs whatever the left one is.
+    return (flag & explode(3)) | (flag | explode(4))
 
 
 @pyxc.native

@@ -94,9 +94,10 @@ def fast_sum(a: f64[::1]) -> f64:
 @pyxc.native(overflowcheck=False)
 def bucket(x: f64, scale: f64) -> int:
     return int(x * scale)
-# overflowcheck=False: int() of a float is a plain truncating conversion.
+# overflowcheck=False: int() of a float truncates without a check; NaN and
+# out-of-range values saturate instead of being a cast's undefined behaviour.
 # CHECK-LABEL: static int64_t bucket__impl(
-# CHECK: return static_cast<int64_t>((x_ * scale_));
+# CHECK: return pyxc::rt::float_to_int_saturating<int64_t>((x_ * scale_));
 
 
 @pyxc.native
