@@ -2,9 +2,9 @@
 // worker pool and resolves an asyncio future in the caller's running loop
 // (docs/semantics.md, "asyncio and threads").
 //
-// Caller thread (GIL held): the wrapper converts the arguments, then
-// submit_aio() creates loop.create_future(), moves the converted arguments
-// and the body into a job and posts it to the pool. Worker (no GIL): runs the
+// Caller thread (GIL held): submit_aio() converts the arguments into a new
+// job (with the function's own Bind, as its direct call does), creates
+// loop.create_future() and posts the job to the pool. Worker (no GIL): runs the
 // body, pushes the job onto the loop's completion stack and, when the stack
 // was empty, writes the loop's eventfd. Loop thread (GIL held): the eventfd's
 // reader (loop.add_reader) takes every finished job at once, sets the
@@ -80,30 +80,50 @@ struct AioJob {
 
 namespace detail {
 
-template <class F>
-struct AioCall final : AioJob {
-  using R = std::invoke_result_t<F&>;
+// What a finished job hands the loop: one copy per result type, shared by
+// every function returning R.
+template <class R>
+struct AioOutcome : AioJob {
   using Value = std::conditional_t<std::is_void_v<R>, int, R>;
+  std::optional<Value> result;
+  std::optional<Error> error;
 
-  explicit AioCall(F&& f) noexcept : body(std::move(f)) {
+  static PyObject* result_to_py(AioJob* job) {
+    auto* outcome = static_cast<AioOutcome*>(job);
+    return detail::finish<R>(outcome->result, outcome->error);
+  }
+};
+
+// Runs body(args) into the job's outcome; the try/catch is one copy per
+// result type, not one per function.
+template <class R>
+[[gnu::noinline]] PYXC_RUNS_WITHOUT_GIL void run_into_outcome(AioOutcome<R>* job, R (*body)(void*),
+                                                              void* args) noexcept {
+  auto call = [&]() -> R { return body(args); };
+  detail::run_catching(call, job->result, job->error);
+}
+
+// The job of one function: its converted arguments (`Args`, filled by the
+// function's Bind; BufferArgs are released when the job is destroyed, with
+// the GIL) and its body Run(Args&).
+template <class Args, auto Run>
+struct AioCall final : AioOutcome<std::invoke_result_t<decltype(Run), Args&>> {
+  using R = std::invoke_result_t<decltype(Run), Args&>;
+
+  AioCall() noexcept {
     AioJob::run_body = &AioCall::run;
-    AioJob::take_result = &AioCall::result_to_py;
+    AioJob::take_result = &AioOutcome<R>::result_to_py;
     AioJob::destroy = &AioCall::destroy_call;
   }
 
+  PYXC_RUNS_WITHOUT_GIL static R body(void* args) { return Run(*static_cast<Args*>(args)); }
   PYXC_RUNS_WITHOUT_GIL static void run(AioJob* job) noexcept {
     auto* call = static_cast<AioCall*>(job);
-    detail::run_catching(call->body, call->result, call->error);
-  }
-  static PyObject* result_to_py(AioJob* job) {
-    auto* call = static_cast<AioCall*>(job);
-    return detail::finish<R>(call->result, call->error);
+    run_into_outcome<R>(call, &AioCall::body, &call->args);
   }
   static void destroy_call(AioJob* job) { delete static_cast<AioCall*>(job); }
 
-  F body;  // owns the converted arguments (BufferArgs: released here, with the GIL)
-  std::optional<Value> result;
-  std::optional<Error> error;
+  Args args{};
 };
 
 // The pool task of a job: run it, then hand it to its loop.
@@ -453,15 +473,22 @@ namespace {
 
 }  // namespace
 
-// Runs body() on the worker pool and returns an asyncio future of the running
-// loop that resolves to to_py(result), or to the Python exception of the
-// pyxc::rt::Error it threw. GIL held; nullptr with an error set when there is
-// no running loop (RuntimeError, as asyncio.get_running_loop()). `body` owns
-// the converted arguments: it is destroyed on the loop thread, with the GIL.
-template <class F>
-PyObject* submit_aio(F&& body) {
-  auto* job = new (std::nothrow) detail::AioCall<std::decay_t<F>>(std::forward<F>(body));
+// `.aio(...)` of a function: Bind converts the call's arguments into the
+// job's Args on the caller's thread (its TypeError raises here, before any
+// future exists), then Run(args) runs on the worker pool and an asyncio
+// future of the running loop resolves to to_py(result), or to the Python
+// exception of the pyxc::rt::Error it threw. GIL held; nullptr with an error
+// set when there is no running loop (RuntimeError, as
+// asyncio.get_running_loop()). Bind is the function's vectorcall wrapper's
+// own conversion, so both entry points share one copy of it.
+template <class Args, auto Bind, auto Run>
+PyObject* submit_aio(PyObject* const* args, size_t nargsf, PyObject* kwnames) {
+  auto* job = new (std::nothrow) detail::AioCall<Args, Run>;
   if (!job) return PyErr_NoMemory();
+  if (!Bind(args, nargsf, kwnames, job->args)) {
+    job->destroy(job);  // GIL held: releases the buffers acquired so far
+    return nullptr;
+  }
   return submit_aio_job(job);
 }
 
