@@ -80,28 +80,26 @@ struct AioJob {
 
 namespace detail {
 
-// What a finished job hands the loop: one copy per result type, shared by
-// every function returning R.
+// A job whose body returns R. Running it (the try/catch) and building its
+// result are one copy per result type, shared by every function returning
+// R; only `body`, which calls the function's own code, is per function.
 template <class R>
 struct AioOutcome : AioJob {
   using Value = std::conditional_t<std::is_void_v<R>, int, R>;
+  R (*body)(AioOutcome*) = nullptr;
   std::optional<Value> result;
   std::optional<Error> error;
 
+  [[gnu::noinline]] PYXC_RUNS_WITHOUT_GIL static void run(AioJob* job) noexcept {
+    auto* outcome = static_cast<AioOutcome*>(job);
+    auto call = [outcome]() -> R { return outcome->body(outcome); };
+    detail::run_catching(call, outcome->result, outcome->error);
+  }
   static PyObject* result_to_py(AioJob* job) {
     auto* outcome = static_cast<AioOutcome*>(job);
     return detail::finish<R>(outcome->result, outcome->error);
   }
 };
-
-// Runs body(args) into the job's outcome; the try/catch is one copy per
-// result type, not one per function.
-template <class R>
-[[gnu::noinline]] PYXC_RUNS_WITHOUT_GIL void run_into_outcome(AioOutcome<R>* job, R (*body)(void*),
-                                                              void* args) noexcept {
-  auto call = [&]() -> R { return body(args); };
-  detail::run_catching(call, job->result, job->error);
-}
 
 // The job of one function: its converted arguments (`Args`, filled by the
 // function's Bind; BufferArgs are released when the job is destroyed, with
@@ -111,16 +109,13 @@ struct AioCall final : AioOutcome<std::invoke_result_t<decltype(Run), Args&>> {
   using R = std::invoke_result_t<decltype(Run), Args&>;
 
   AioCall() noexcept {
-    AioJob::run_body = &AioCall::run;
+    AioJob::run_body = &AioOutcome<R>::run;
     AioJob::take_result = &AioOutcome<R>::result_to_py;
     AioJob::destroy = &AioCall::destroy_call;
+    AioOutcome<R>::body = &AioCall::run_args;
   }
 
-  PYXC_RUNS_WITHOUT_GIL static R body(void* args) { return Run(*static_cast<Args*>(args)); }
-  PYXC_RUNS_WITHOUT_GIL static void run(AioJob* job) noexcept {
-    auto* call = static_cast<AioCall*>(job);
-    run_into_outcome<R>(call, &AioCall::body, &call->args);
-  }
+  PYXC_RUNS_WITHOUT_GIL static R run_args(AioOutcome<R>* job) { return Run(static_cast<AioCall*>(job)->args); }
   static void destroy_call(AioJob* job) { delete static_cast<AioCall*>(job); }
 
   Args args{};
