@@ -78,15 +78,15 @@ std::string entrySignature(std::string_view name) {
 }
 
 // One function's wrappers. Binding and conversion are compiled once, in
-// <fn>__bind, which fills a <fn>__args; the vectorcall entry point runs the
-// body on it in place, the `.aio` one hands a heap copy of it (one
-// allocation: the job) to the worker pool (runtime/pyxc/aio.h).
+// <fn>__call, which fills a <fn>__args on its stack; the vectorcall entry
+// point has it run the body in place, the `.aio` one has it move the
+// arguments into a job for the worker pool (runtime/pyxc/aio.h).
 void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& out) {
   std::string name = cppStringLiteral(fn.name);
   std::string base = fn.cppBaseName();
   std::string argsType = base + "__args";
   std::string callArgs;  // the __impl call's arguments, read from `in`
-  std::vector<std::string> members, conversions;  // of the __args struct; filling it in __bind
+  std::vector<std::string> members, conversions;  // of the __args struct; filling it in __call
   for (size_t i = 0; i < fn.params.size(); ++i) {
     const Param& param = fn.params[i];
     std::string variable = localName(param.name);
@@ -102,14 +102,14 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
       std::string view = types::cppParamName(param.type);
       members.push_back(fmt::format("pyxc::rt::BufferArg<{}> {};",
                                view.substr(view.find('<') + 1, view.rfind('>') - view.find('<') - 1), variable));
-      conversions.push_back(fmt::format("if (!in.{}.acquire(bound[{}], {}, {}, {})) return false;", variable, i,
+      conversions.push_back(fmt::format("if (!in.{}.acquire(bound[{}], {}, {}, {})) return nullptr;", variable, i,
                                    i < writes.size() && writes[i], name, cppStringLiteral(param.name)));
       callArgs += (i ? ", " : "") + fmt::format("in.{}.view()", variable);
       continue;
     }
     members.push_back(fmt::format("{} {}{};", types::cppName(param.type), variable,
                              fallback.empty() ? "{}" : " = " + fallback));
-    conversions.push_back(fmt::format("if ({}!pyxc::rt::from_py(bound[{}], &in.{}, {}, {})) return false;",
+    conversions.push_back(fmt::format("if ({}!pyxc::rt::from_py(bound[{}], &in.{}, {}, {})) return nullptr;",
                                  param.defaultValue ? fmt::format("bound[{}] && ", i) : "", i, variable, name,
                                  cppStringLiteral(param.name)));
     callArgs += std::string(i ? ", " : "") + "in." + variable;
@@ -126,16 +126,6 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
   for (const std::string& member : members) out.line(member);
   out.dedent();
   out.line("};");
-  out.line("// GIL held, on the caller's thread: false with the Python error set.");
-  out.line(fmt::format("[[gnu::noinline]] static bool {}__bind(PyObject* const* args, size_t nargsf, PyObject* kwnames, "
-                       "{}& in) {{",
-                       base, argsType));
-  out.indent();
-  emitBinding(ctx, fn, "false", out);
-  for (const std::string& conversion : conversions) out.line(conversion);
-  out.line("return true;");
-  out.dedent();
-  out.line("}");
   bool noGil = bodyNeedsNoGil(fn);
   if (noGil) {
     // Not inlined into call_nogil's try block: GCC keeps loop accumulators
@@ -145,10 +135,17 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
   } else {
     out.line(fmt::format("static auto {}__run({}& in) {{ return {}({}); }}", base, argsType, implName(base), callArgs));
   }
-  out.line(entrySignature(vectorcallName(base)) + " {");
+  // One copy of binding and conversion for both entry points; they jump here.
+  out.line(fmt::format("PYXC_ONE_COPY static PyObject* {}__call(PyObject* const* args, size_t nargsf, "
+                       "PyObject* kwnames, bool aio) {{",
+                       base));
   out.indent();
+  emitBinding(ctx, fn, "nullptr", out);
   out.line(fmt::format("{} in;", argsType));
-  out.line(fmt::format("if (!{}__bind(args, nargsf, kwnames, in)) return nullptr;", base));
+  for (const std::string& conversion : conversions) out.line(conversion);
+  // Every .aio call runs on the pool, also a straight-line body's: the call
+  // is asynchronous either way, and one rule is simpler to rely on.
+  out.line(fmt::format("if (aio) return pyxc::rt::submit_aio<{}__run>(std::move(in));", base));
   if (noGil) {
     out.line(fmt::format("return pyxc::rt::call_nogil([&] {{ return {}__run(in); }});", base));
   } else {
@@ -157,13 +154,13 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
   }
   out.dedent();
   out.line("}");
-  // Every .aio call runs on the pool, also a straight-line body's: the call
-  // is asynchronous either way, and one rule is simpler to rely on.
-  out.line(entrySignature(aioName(base)) + " {");
-  out.indent();
-  out.line(fmt::format("return pyxc::rt::submit_aio<{0}, {1}__bind, {1}__run>(args, nargsf, kwnames);", argsType, base));
-  out.dedent();
-  out.line("}");
+  for (bool aio : {false, true}) {
+    out.line(entrySignature(aio ? aioName(base) : vectorcallName(base)) + " {");
+    out.indent();
+    out.line(fmt::format("return {}__call(args, nargsf, kwnames, {});", base, aio));
+    out.dedent();
+    out.line("}");
+  }
 }
 
 // The wrapper of a fused generic: binds the arguments once to look at them,

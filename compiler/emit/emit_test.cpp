@@ -41,13 +41,14 @@ TEST(EmitModule, ForwardDeclaresWrapsAndInitialises) {
   EXPECT_CONTAINS(cpp, "static PyObject* f__vectorcall(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames)");
   EXPECT_CONTAINS(cpp, ".n_pos_or_kw = 2, .n_kwonly = 0, .n_required = 1");
   EXPECT_CONTAINS(cpp, "double x_ = 1.5;");  // in struct f__args
-  EXPECT_CONTAINS(cpp, "if (bound[1] && !pyxc::rt::from_py(bound[1], &in.x_, \"f\", \"x\")) return false;");
-  EXPECT_CONTAINS(cpp, "if (!pyxc::rt::from_py(bound[0], &in.n_, \"f\", \"n\")) return false;");
+  EXPECT_CONTAINS(cpp, "if (bound[1] && !pyxc::rt::from_py(bound[1], &in.x_, \"f\", \"x\")) return nullptr;");
+  EXPECT_CONTAINS(cpp, "if (!pyxc::rt::from_py(bound[0], &in.n_, \"f\", \"n\")) return nullptr;");
   EXPECT_CONTAINS(cpp, "PyMODINIT_FUNC PyInit_m(void)");
   EXPECT_CONTAINS(cpp, "static PyObject* f__aio(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames)");
-  // Both entry points convert with the one f__bind.
-  EXPECT_CONTAINS(cpp, "if (!f__bind(args, nargsf, kwnames, in)) return nullptr;");
-  EXPECT_CONTAINS(cpp, "return pyxc::rt::submit_aio<f__args, f__bind, f__run>(args, nargsf, kwnames);");
+  // Both entry points convert with the one f__call.
+  EXPECT_CONTAINS(cpp, "return f__call(args, nargsf, kwnames, false);");
+  EXPECT_CONTAINS(cpp, "return f__call(args, nargsf, kwnames, true);");
+  EXPECT_CONTAINS(cpp, "if (aio) return pyxc::rt::submit_aio<f__run>(std::move(in));");
   EXPECT_CONTAINS(cpp, "{\"f\", f__vectorcall, f__aio},");
   EXPECT_LACKS(cpp, "template <bool");
   EXPECT_CONTAINS(cpp, "\"test\");");  // __pyxc_version__

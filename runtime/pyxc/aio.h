@@ -2,9 +2,9 @@
 // worker pool and resolves an asyncio future in the caller's running loop
 // (docs/semantics.md, "asyncio and threads").
 //
-// Caller thread (GIL held): submit_aio() converts the arguments into a new
-// job (with the function's own Bind, as its direct call does), creates
-// loop.create_future() and posts the job to the pool. Worker (no GIL): runs the
+// Caller thread (GIL held): the wrapper converts the arguments (the same
+// code as the direct call's), then submit_aio() moves them into a job,
+// creates loop.create_future() and posts the job to the pool. Worker (no GIL): runs the
 // body, pushes the job onto the loop's completion stack and, when the stack
 // was empty, writes the loop's eventfd. Loop thread (GIL held): the eventfd's
 // reader (loop.add_reader) takes every finished job at once, sets the
@@ -101,14 +101,14 @@ struct AioOutcome : AioJob {
   }
 };
 
-// The job of one function: its converted arguments (`Args`, filled by the
-// function's Bind; BufferArgs are released when the job is destroyed, with
-// the GIL) and its body Run(Args&).
+// The job of one function: its converted arguments (`Args`, moved in from
+// the wrapper; BufferArgs are released when the job is destroyed, with the
+// GIL) and its body Run(Args&).
 template <class Args, auto Run>
 struct AioCall final : AioOutcome<std::invoke_result_t<decltype(Run), Args&>> {
   using R = std::invoke_result_t<decltype(Run), Args&>;
 
-  AioCall() noexcept {
+  explicit AioCall(Args&& converted) noexcept : args(std::move(converted)) {
     AioJob::run_body = &AioOutcome<R>::run;
     AioJob::take_result = &AioOutcome<R>::result_to_py;
     AioJob::destroy = &AioCall::destroy_call;
@@ -118,7 +118,7 @@ struct AioCall final : AioOutcome<std::invoke_result_t<decltype(Run), Args&>> {
   PYXC_RUNS_WITHOUT_GIL static R run_args(AioOutcome<R>* job) { return Run(static_cast<AioCall*>(job)->args); }
   static void destroy_call(AioJob* job) { delete static_cast<AioCall*>(job); }
 
-  Args args{};
+  Args args;
 };
 
 // The pool task of a job: run it, then hand it to its loop.
@@ -468,22 +468,18 @@ namespace {
 
 }  // namespace
 
-// `.aio(...)` of a function: Bind converts the call's arguments into the
-// job's Args on the caller's thread (its TypeError raises here, before any
-// future exists), then Run(args) runs on the worker pool and an asyncio
-// future of the running loop resolves to to_py(result), or to the Python
-// exception of the pyxc::rt::Error it threw. GIL held; nullptr with an error
-// set when there is no running loop (RuntimeError, as
-// asyncio.get_running_loop()). Bind is the function's vectorcall wrapper's
-// own conversion, so both entry points share one copy of it.
-template <class Args, auto Bind, auto Run>
-PyObject* submit_aio(PyObject* const* args, size_t nargsf, PyObject* kwnames) {
-  auto* job = new (std::nothrow) detail::AioCall<Args, Run>;
+// The end of `.aio(...)` of a function, after its wrapper has bound and
+// converted the arguments on the caller's thread (so a conversion error
+// raises from `.aio(...)` itself, before any future exists): Run(args) runs
+// on the worker pool, and an asyncio future of the running loop resolves to
+// to_py(result), or to the Python exception of the pyxc::rt::Error it threw.
+// GIL held; nullptr with an error set when there is no running loop
+// (RuntimeError, as asyncio.get_running_loop()). Out of line, so the direct
+// call's path through the same wrapper stays short.
+template <auto Run, class Args>
+[[gnu::noinline]] PyObject* submit_aio(Args&& args) {
+  auto* job = new (std::nothrow) detail::AioCall<std::remove_reference_t<Args>, Run>(std::move(args));
   if (!job) return PyErr_NoMemory();
-  if (!Bind(args, nargsf, kwnames, job->args)) {
-    job->destroy(job);  // GIL held: releases the buffers acquired so far
-    return nullptr;
-  }
   return submit_aio_job(job);
 }
 

@@ -13,10 +13,10 @@ def scale(a: T[:], k: T) -> None:
         a[i] *= k
 # CHECK-LABEL: static void scale__f32__impl(pyxc::rt::ArrayView<float, 1, false> a_, float k_);
 # CHECK-NEXT: static void scale__f64__impl(pyxc::rt::ArrayView<double, 1, false> a_, double k_);
-# CHECK-LABEL: static bool scale__f32__bind(
-# CHECK: if (!in.a_.acquire(bound[0], true, "scale", "a")) return false;
-# The .aio job owns the buffer (released when the loop drains it).
-# CHECK: return pyxc::rt::submit_aio<scale__f32__args, scale__f32__bind, scale__f32__run>(args, nargsf, kwnames);
+# CHECK-LABEL: static PyObject* scale__f32__call(
+# CHECK: if (!in.a_.acquire(bound[0], true, "scale", "a")) return nullptr;
+# The buffer moves into the .aio job (released when the loop drains it).
+# CHECK: if (aio) return pyxc::rt::submit_aio<scale__f32__run>(std::move(in));
 # CHECK-LABEL: static int scale__pick(
 # CHECK: if (pyxc::rt::buffer_matches<float>(bound[0]) && (!bound[1] || pyxc::rt::scalar_matches<float>(bound[1]))) return 0;
 # CHECK-NEXT: if (pyxc::rt::buffer_matches<double>(bound[0]) && (!bound[1] || pyxc::rt::scalar_matches<double>(bound[1]))) return 1;
