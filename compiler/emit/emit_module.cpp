@@ -127,13 +127,15 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
   out.dedent();
   out.line("};");
   bool noGil = bodyNeedsNoGil(fn);
+  // A function without parameters reads nothing from its arguments.
+  std::string runParam = argsType + (callArgs.empty() ? "&" : "& in");
   if (noGil) {
     // Not inlined into call_nogil's try block: GCC keeps loop accumulators
     // of a body inlined there in stack slots (test/perf/README.md, dot).
-    out.line(fmt::format("[[gnu::noinline]] static auto {}__run({}& in) {{ return {}({}); }}", base, argsType,
+    out.line(fmt::format("[[gnu::noinline]] static auto {}__run({}) {{ return {}({}); }}", base, runParam,
                          implName(base), callArgs));
   } else {
-    out.line(fmt::format("static auto {}__run({}& in) {{ return {}({}); }}", base, argsType, implName(base), callArgs));
+    out.line(fmt::format("static auto {}__run({}) {{ return {}({}); }}", base, runParam, implName(base), callArgs));
   }
   // One copy of binding and conversion for both entry points; they jump here.
   out.line(fmt::format("PYXC_ONE_COPY static PyObject* {}__call(PyObject* const* args, size_t nargsf, "
