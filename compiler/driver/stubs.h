@@ -6,8 +6,11 @@
 // partial stubs). Types are what callers may pass and get back: int for every
 // integer width, float for f32/f64, a buffer for an array parameter
 // (collections.abc.Buffer on Python 3.12+, where NumPy's stubs declare the
-// buffer protocol; Any before), Any for an array result. A fused function
-// gets an @overload per distinct Python-level signature.
+// buffer protocol; Any before), Any for an array result. Each compiled
+// function is a name typed by a small class of its own: `__call__` with the
+// function's signature, `aio` with the same parameters returning an
+// asyncio.Future of the result, and `py` (the Python function). A fused
+// function gets an @overload of each per distinct Python-level signature.
 #pragma once
 
 #include <string>

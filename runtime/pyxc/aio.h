@@ -1,6 +1,6 @@
-// `.aio(...)` of a compiled function: the call runs on the module's native
-// worker pool and resolves an asyncio future in the caller's running loop
-// (docs/semantics.md, "asyncio and threads").
+// `.aio(...)` of a compiled function: the call runs on the process's native
+// worker pool (thread_pool.h) and resolves an asyncio future in the caller's
+// running loop (docs/semantics.md, "asyncio and threads").
 //
 // Caller thread (GIL held): the wrapper converts the arguments (the same
 // code as the direct call's), then submit_aio() moves them into a job,
@@ -454,9 +454,7 @@ namespace {
   job->cancel_flag = cancel_flag;
   job->completions = completions;
   completions->retain();
-  try {
-    thread_pool().post(PoolTask{&detail::run_aio_job, job});
-  } catch (...) {  // no memory for the queue, or no thread could be started
+  if (!thread_pool().post(PoolTask{&detail::run_aio_job, job})) {  // no memory, or no thread could be started
     completions->release();
     Py_DECREF(job->future);
     job->cancel_flag->release();

@@ -6,6 +6,7 @@
 #include <cstddef>
 
 #include "function.h"
+#include "shared_pool.h"
 
 namespace pyxc::rt {
 
@@ -47,9 +48,12 @@ inline PyObject* sources_dict(const SourceEntry* sources, size_t n_sources) {
 
 // Creates the module with one NativeFunction per entry, __pyxc_sources__
 // and __pyxc_version__. New reference, or nullptr with a Python error set.
+// Also finds the process's worker pool here, with the GIL held: prange
+// looks it up later on threads that may not hold the GIL.
 inline PyObject* init_module(PyModuleDef* def, const FunctionEntry* functions,
                              size_t n_functions, const SourceEntry* sources, size_t n_sources,
                              const char* compiler_version) {
+  if (!join_shared_pool()) return nullptr;
   PyObject* module = PyModule_Create(def);
   if (!module) return nullptr;
   PyTypeObject* type = native_function_type(module);

@@ -1,5 +1,5 @@
 // `for i in prange(...)`: the iteration space split into chunks that the
-// calling thread and helper tasks on the module's worker pool claim from a
+// calling thread and helper tasks on the process's worker pool claim from a
 // shared counter. No Python API here: chunks run without the GIL.
 //
 // Why this shape:
@@ -224,9 +224,13 @@ void parallel_for(const ParallelPlan& plan, Body& body) {
   loop->plan = plan;
   loop->body = &body;
   loop->run_chunk = &detail::run_body<Body>;
-  ThreadPool& pool = thread_pool();
+  WorkerPool pool = thread_pool();
   loop->references.fetch_add(static_cast<int>(plan.threads - 1), std::memory_order_relaxed);
-  for (unsigned i = 1; i < plan.threads; ++i) pool.post_urgent(PoolTask{&detail::ParallelLoop::help, loop});
+  for (unsigned i = 1; i < plan.threads; ++i) {
+    // A helper that could not be queued is a reference nobody will drop;
+    // the caller then runs its chunks.
+    if (!pool.post_urgent(PoolTask{&detail::ParallelLoop::help, loop})) loop->release();
+  }
   loop->run_chunks();
   std::optional<Error> error;
   {

@@ -113,18 +113,42 @@ def test_stubs_in_the_wheel_satisfy_mypy(project, pyxc_bin, cache_env, tmp_path)
         "from fastkernels.kernels import count_primes, harmonic, describe\n"
         "from fastkernels.stats import mean_of_squares\n"
         "a: int = count_primes(10)\nb: float = harmonic(10, scale=2.0)\n"
-        "c: float = mean_of_squares(3, offset=1.0)\nd = describe(3)\n")
+        "c: float = mean_of_squares(3, offset=1.0)\nd = describe(3)\n"
+        # .aio: the same arguments, an asyncio.Future of the result that
+        # asyncio's combinators take; .py: the Python function.
+        "import asyncio\n"
+        "async def main() -> None:\n"
+        "    e: int = await count_primes.aio(10)\n"
+        "    f: tuple[float, int] = await asyncio.gather(mean_of_squares.aio(3, offset=1.0), count_primes.aio(3))\n"
+        "    g: asyncio.Future[float] = asyncio.ensure_future(harmonic.aio(10, scale=2.0))\n"
+        "    h: float = harmonic.py(10) + await g\n"
+        "    reveal_type(count_primes.aio(10))\n"
+        "    reveal_type(await mean_of_squares.aio(3))\n"
+        "    reveal_type(harmonic.py)\n"
+        "    n: str = count_primes.__name__\n")
     (tmp_path / "bad.py").write_text(
-        "from fastkernels.kernels import count_primes\nfrom fastkernels.stats import mean_of_squares\n"
-        "x: str = count_primes(10)\nmean_of_squares(3, 1.0)\n")
+        "from fastkernels.kernels import count_primes, harmonic\nfrom fastkernels.stats import mean_of_squares\n"
+        "x: str = count_primes(10)\nmean_of_squares(3, 1.0)\n"
+        "async def main() -> None:\n"
+        "    y: str = await count_primes.aio(10)\n"
+        "    harmonic.aio('ten')\n"
+        "    mean_of_squares.aio(3, 1.0)\n"
+        "    harmonic.py(1, scale='x')\n")
     env = dict(os.environ, MYPYPATH="", PYTHONPATH="")
     mypy = [sys.executable, "-m", "mypy", "--no-incremental", "--python-executable", sys.executable]
     ok = run([*mypy, "--strict", "--no-site-packages", "good.py"], cwd=tmp_path,
              env=dict(env, MYPYPATH=str(site)))
     assert "Success" in ok.stdout
+    revealed = [line.split("Revealed type is ")[1] for line in ok.stdout.splitlines() if "Revealed type" in line]
+    assert revealed == ['"_asyncio.Future[int]"', '"float"',
+                        '"def (n: int, scale: float =) -> float"']
     bad = run([*mypy, "--no-site-packages", "bad.py"], cwd=tmp_path, env=dict(env, MYPYPATH=str(site)), check=False)
     assert bad.returncode == 1
+    errors = {line.split(":")[1] for line in bad.stdout.splitlines() if ": error:" in line}
+    assert errors == {"3", "4", "6", "7", "8", "9"}, bad.stdout
     assert 'variable has type "str"' in bad.stdout and "Too many positional arguments" in bad.stdout
+    assert 'Argument 1 to "aio" of "_harmonic_native" has incompatible type "str"; expected "int"' in bad.stdout
+    assert 'Too many positional arguments for "aio" of "_mean_of_squares_native"' in bad.stdout
 
 
 def test_editable_compiles_in_place_and_rebuilds_on_import(project, pyxc_bin, cache_env, tmp_path):
@@ -205,9 +229,19 @@ def test_array_and_fused_stubs_accept_numpy_and_reject_wrong_calls(pyxc_bin, tmp
     (tmp_path / "good.py").write_text(
         "import array\nimport numpy\nfrom stub_arrays import make, scale, total, twice\n"
         "a: float = total(numpy.zeros(3), 0)\nb: float = total(array.array('d', [1.0]), 0)\n"
-        "c: int = twice(3)\nd: float = twice(2.5)\nscale(numpy.zeros(3, dtype=numpy.float32), 2.0)\ne = make(3)\n")
-    (tmp_path / "bad.py").write_text("from stub_arrays import twice\nx: str = twice(1)\n")
+        "c: int = twice(3)\nd: float = twice(2.5)\nscale(numpy.zeros(3, dtype=numpy.float32), 2.0)\ne = make(3)\n"
+        # The overloads hold for .aio and .py too.
+        "async def main() -> None:\n"
+        "    f: int = await twice.aio(3)\n    g: float = await twice.aio(2.5) + twice.py(1.5)\n"
+        "    h: float = await total.aio(numpy.zeros(3), 0)\n    await scale.aio(numpy.zeros(3), 2.0)\n"
+        "    reveal_type(twice.aio(3))\n")
+    (tmp_path / "bad.py").write_text(
+        "from stub_arrays import total, twice\nx: str = twice(1)\n"
+        "async def main() -> None:\n    y: str = await twice.aio(1)\n    total.aio(0, 0)\n")
     mypy = [sys.executable, "-m", "mypy", "--no-incremental", "--python-version", python_version]
-    assert "Success" in run([*mypy, "--strict", "stub_arrays.pyi", "good.py"], cwd=tmp_path).stdout
+    ok = run([*mypy, "--strict", "stub_arrays.pyi", "good.py"], cwd=tmp_path).stdout
+    assert "Success" in ok and 'Revealed type is "_asyncio.Future[int]"' in ok
     bad = run([*mypy, "bad.py"], cwd=tmp_path, check=False)
     assert bad.returncode == 1 and 'variable has type "str"' in bad.stdout
+    assert {line.split(":")[1] for line in bad.stdout.splitlines() if ": error:" in line} == \
+        {"2", "4"} | ({"5"} if python_version == "3.12" else set()), bad.stdout

@@ -48,7 +48,8 @@ def test_wheel_carries_binary_headers_and_backend(pyxc_wheelhouse):
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "pyxc-0.1.0.data/scripts/pyxc" in names
     assert "pyxc/include/pyxc/runtime.h" in names
-    assert {"pyxc/build/__init__.py", "pyxc/__init__.py"} <= names
+    # py.typed: type checkers read an installed pyxc (the typing of @pyxc.native) only with it.
+    assert {"pyxc/build/__init__.py", "pyxc/__init__.py", "pyxc/py.typed"} <= names
     metadata = zipfile.ZipFile(wheel).read("pyxc-0.1.0.dist-info/METADATA").decode()
     assert "Requires-Dist: packaging" in metadata and "Requires-Dist: pyproject-metadata" in metadata
 

@@ -1,7 +1,8 @@
 // parallel_for: chunks cover the iteration space exactly once for any range
 // and thread cap, the chunk count depends only on trips and cap, the
 // lowest-numbered failing chunk's exception surfaces once, and a loop
-// started inside a chunk or on a pool worker finishes (serially if need be).
+// started inside a chunk or on a pool worker finishes (serially if need be),
+// also when the pool can queue none of its helpers.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -201,6 +202,30 @@ TEST(ParallelFor, FinishesOnABusyPoolWorker) {
   }
   state->release_blockers = true;
   EXPECT_EQ(state->sum.load(), int64_t{10000} * 9999 / 2);
+}
+
+// A pool that claims 4 workers and queues nothing (out of memory, or no
+// thread could be started): the caller runs every chunk itself.
+unsigned four_workers() noexcept { return 4; }
+bool refuse(void (*)(void*) noexcept, void*) noexcept { return false; }
+
+TEST(ParallelFor, FinishesWhenNoHelperCanBeQueued) {
+  using pyxc::rt::SharedPoolApi;
+  const SharedPoolApi refusing = {pyxc::rt::kSharedPoolAbi, sizeof(SharedPoolApi), four_workers, refuse, refuse};
+  ASSERT_TRUE(pyxc::rt::use_pool_api(&refusing));
+  ParallelPlan plan = pyxc::rt::parallel_plan(100, 0);
+  EXPECT_EQ(plan.threads, 4u);
+  std::thread::id caller = std::this_thread::get_id();
+  bool elsewhere = false;
+  int64_t sum = 0;
+  auto body = [&](uint64_t, uint64_t begin, uint64_t end) {
+    elsewhere |= std::this_thread::get_id() != caller;
+    for (uint64_t k = begin; k < end; ++k) sum += int64_t(k);
+  };
+  pyxc::rt::parallel_for(plan, body);
+  EXPECT_TRUE(pyxc::rt::use_pool_api(&pyxc::rt::own_pool_api));
+  EXPECT_FALSE(elsewhere);
+  EXPECT_EQ(sum, 99 * 100 / 2);
 }
 
 }  // namespace

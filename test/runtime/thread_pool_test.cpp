@@ -1,6 +1,7 @@
 // The worker pool behind prange and .aio: every task runs once, urgent tasks
-// overtake queued ones, PYXC_NUM_THREADS is honoured, and a pool created in
-// a forked child works.
+// overtake queued ones, PYXC_NUM_THREADS is honoured, a pool created in
+// a forked child works, and a module posts through the SharedPoolApi it
+// adopted (another module's pool) only when that table is compatible.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -122,6 +123,64 @@ TEST(ThreadPool, ForkedChildGetsItsOwnPool) {
   ASSERT_EQ(waitpid(child, &status, 0), child);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+// A pool published by "another module": counts what is posted to it and
+// runs each task at once on the posting thread.
+std::atomic<int> fake_posts{0};
+std::atomic<int> fake_urgent_posts{0};
+
+unsigned fake_size() noexcept { return 5; }
+bool fake_post(void (*run)(void*) noexcept, void* data) noexcept {
+  fake_posts.fetch_add(1);
+  run(data);
+  return true;
+}
+bool fake_post_urgent(void (*run)(void*) noexcept, void* data) noexcept {
+  fake_urgent_posts.fetch_add(1);
+  run(data);
+  return true;
+}
+
+// Puts the module back on its own pool when a test ends.
+struct OwnPoolAgain {
+  ~OwnPoolAgain() { EXPECT_TRUE(pyxc::rt::use_pool_api(&pyxc::rt::own_pool_api)); }
+};
+
+TEST(ThreadPool, PostsGoToTheAdoptedPool) {
+  using pyxc::rt::SharedPoolApi;
+  const SharedPoolApi fake = {pyxc::rt::kSharedPoolAbi, sizeof(SharedPoolApi), fake_size, fake_post,
+                              fake_post_urgent};
+  OwnPoolAgain restore;
+  ASSERT_TRUE(pyxc::rt::use_pool_api(&fake));
+  Counter counter;
+  counter.remaining = 2;
+  EXPECT_EQ(pyxc::rt::thread_pool().size(), 5u);
+  EXPECT_TRUE(pyxc::rt::thread_pool().post({count_one, &counter}));
+  EXPECT_TRUE(pyxc::rt::thread_pool().post_urgent({count_one, &counter}));
+  EXPECT_EQ(counter.runs.load(), 2);
+  EXPECT_EQ(fake_posts.load(), 1);
+  EXPECT_EQ(fake_urgent_posts.load(), 1);
+}
+
+TEST(ThreadPool, IncompatibleTablesAreRefused) {
+  using pyxc::rt::SharedPoolApi;
+  OwnPoolAgain restore;
+  const SharedPoolApi newer = {pyxc::rt::kSharedPoolAbi + 1, sizeof(SharedPoolApi), fake_size, fake_post,
+                               fake_post_urgent};
+  const SharedPoolApi shorter = {pyxc::rt::kSharedPoolAbi, sizeof(SharedPoolApi) - 1, fake_size, fake_post,
+                                 fake_post_urgent};
+  const SharedPoolApi incomplete = {pyxc::rt::kSharedPoolAbi, sizeof(SharedPoolApi), fake_size, nullptr,
+                                    fake_post_urgent};
+  for (const SharedPoolApi* table : {&newer, &shorter, &incomplete, static_cast<const SharedPoolApi*>(nullptr)})
+    EXPECT_FALSE(pyxc::rt::use_pool_api(table));
+  int posts = fake_posts.load();
+  Counter counter;
+  counter.remaining = 1;
+  ASSERT_TRUE(pyxc::rt::thread_pool().post({count_one, &counter}));  // still the module's own pool
+  std::unique_lock<std::mutex> lock(counter.mutex);
+  ASSERT_TRUE(counter.done.wait_for(lock, std::chrono::seconds(30), [&] { return counter.remaining == 0; }));
+  EXPECT_EQ(fake_posts.load(), posts);
 }
 
 }  // namespace

@@ -14,3 +14,8 @@ def posonly(a: u8, b: float, /, c: int) -> None:
 
 def not_native(x):
     return x
+
+
+@pyxc.native
+def method_like(self: int, /) -> int:
+    return self + 1
