@@ -28,7 +28,7 @@ std::string withoutOuterParens(const std::string& text);
 
 // Identifiers. Python names cannot collide with C++ keywords or with each
 // other's mangled forms: locals end in one `_`, generated functions end in
-// `__impl` / `__vectorcall` / `__aio` / `__bind` / `__run` (and the
+// `__impl` / `__vectorcall` / `__aio` / `__call` / `__run` (and the
 // struct `__args`), flags in `__bound`, temporaries start `pyxc_t`.
 std::string localName(std::string_view pythonName);
 std::string boundFlagName(std::string_view pythonName);
