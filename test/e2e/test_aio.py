@@ -137,6 +137,17 @@ async def test_conversion_errors_raise_at_the_call(compiled, name, args, kwargs)
     assert outcome(lambda: function.aio(*args, **kwargs)) == expected
 
 
+@pytest.mark.asyncio
+async def test_a_failed_conversion_releases_the_buffers_acquired_before_it(compiled):
+    # .aio converts into the job before any future exists; the array
+    # argument is acquired first, then "x" fails: the job must let go of it.
+    values = array.array("d", [1.0, 2.0])
+    assert outcome(lambda: compiled.scale_into.aio(values, "x"))[0] == "raised"
+    values.append(3.0)  # BufferError while an export is still held
+    await compiled.scale_into.aio(values, 2.0)
+    assert values.tolist() == [2.0, 4.0, 6.0]
+
+
 def test_no_running_loop_is_a_runtime_error(compiled):
     with pytest.raises(RuntimeError, match="no running event loop"):
         compiled.add.aio(1, 2)
