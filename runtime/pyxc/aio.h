@@ -80,21 +80,14 @@ struct AioJob {
 
 namespace detail {
 
-// A job whose body returns R. Running it (the try/catch) and building its
-// result are one copy per result type, shared by every function returning
-// R; only `body`, which calls the function's own code, is per function.
+// A job whose body returns R. Building its result is one copy per result
+// type, shared by every function returning R.
 template <class R>
 struct AioOutcome : AioJob {
   using Value = std::conditional_t<std::is_void_v<R>, int, R>;
-  R (*body)(AioOutcome*) = nullptr;
   std::optional<Value> result;
   std::optional<Error> error;
 
-  [[gnu::noinline]] PYXC_RUNS_WITHOUT_GIL static void run(AioJob* job) noexcept {
-    auto* outcome = static_cast<AioOutcome*>(job);
-    auto call = [outcome]() -> R { return outcome->body(outcome); };
-    detail::run_catching(call, outcome->result, outcome->error);
-  }
   static PyObject* result_to_py(AioJob* job) {
     auto* outcome = static_cast<AioOutcome*>(job);
     return detail::finish<R>(outcome->result, outcome->error);
@@ -103,19 +96,25 @@ struct AioOutcome : AioJob {
 
 // The job of one function: its converted arguments (`Args`, moved in from
 // the wrapper; BufferArgs are released when the job is destroyed, with the
-// GIL) and its body Run(Args&).
+// GIL) and its body Run(Args&). The try/catch is per function, not per
+// result type: the worker reaches run_call through a pointer, so it is a
+// marked root for pyxc-verify, and a marked root must not let an exception
+// out (its caller's try block is invisible to the checker).
 template <class Args, auto Run>
 struct AioCall final : AioOutcome<std::invoke_result_t<decltype(Run), Args&>> {
   using R = std::invoke_result_t<decltype(Run), Args&>;
 
   explicit AioCall(Args&& converted) noexcept : args(std::move(converted)) {
-    AioJob::run_body = &AioOutcome<R>::run;
+    AioJob::run_body = &AioCall::run_call;
     AioJob::take_result = &AioOutcome<R>::result_to_py;
     AioJob::destroy = &AioCall::destroy_call;
-    AioOutcome<R>::body = &AioCall::run_args;
   }
 
-  PYXC_RUNS_WITHOUT_GIL static R run_args(AioOutcome<R>* job) { return Run(static_cast<AioCall*>(job)->args); }
+  [[gnu::noinline]] PYXC_RUNS_WITHOUT_GIL static void run_call(AioJob* job) noexcept {
+    auto* call = static_cast<AioCall*>(job);
+    auto body = [call]() -> R { return Run(call->args); };
+    detail::run_catching(body, call->result, call->error);
+  }
   static void destroy_call(AioJob* job) { delete static_cast<AioCall*>(job); }
 
   Args args;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import importlib.util
+import os
 import sys
 import threading
 import time
@@ -159,12 +160,21 @@ def test_gil_is_released_during_loops(ext):
     assert len(inside) > 100
 
 
+def machine_busy_seconds() -> float:
+    """CPU seconds all processes have used since boot, from /proc/stat."""
+    fields = [int(value) for value in open("/proc/stat").readline().split()[1:]]
+    idle, iowait = fields[3], fields[4]
+    return (sum(fields[:8]) - idle - iowait) / os.sysconf("SC_CLK_TCK")
+
+
 def test_two_threads_run_in_parallel(ext):
     """Two threads in native loops use two cores at once: the process's CPU
     time grows about twice as fast as the wall clock. (Measured as CPU time
     over wall time, not as a speedup, so that load left by earlier tests
-    does not decide the outcome; with the GIL held the ratio stays near 1.)"""
-    import os
+    does not decide the outcome; with the GIL held the ratio stays near 1.)
+    Other processes' CPU time in the window is measured too: when they took
+    a quarter of a core or more, the ratio says nothing and the measurement
+    is repeated; a machine busy every time skips, it never passes."""
     import resource
 
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
@@ -176,14 +186,19 @@ def test_two_threads_run_in_parallel(ext):
         return usage.ru_utime + usage.ru_stime
 
     n = 40_000_000
-    threads = [threading.Thread(target=ext.harmonic, args=(n,)) for _ in range(2)]
-    wall_start, cpu_start = time.perf_counter(), cpu_seconds()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    wall, cpu = time.perf_counter() - wall_start, cpu_seconds() - cpu_start
-    assert cpu / wall > 1.5, f"CPU time {cpu:.3f} s over wall time {wall:.3f} s"
+    for _ in range(3):
+        threads = [threading.Thread(target=ext.harmonic, args=(n,)) for _ in range(2)]
+        wall_start, cpu_start, busy_start = time.perf_counter(), cpu_seconds(), machine_busy_seconds()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall, cpu = time.perf_counter() - wall_start, cpu_seconds() - cpu_start
+        others = machine_busy_seconds() - busy_start - cpu
+        if cpu / wall > 1.5:
+            return
+        assert others > 0.25 * wall, f"CPU time {cpu:.3f} s over wall time {wall:.3f} s on a quiet machine"
+    pytest.skip(f"other processes used {others:.2f} s of CPU in {wall:.2f} s, every time: cannot measure")
 
 
 def test_function_object(ext):
