@@ -36,7 +36,8 @@ def test_pip_install_gives_compiled_functions_and_the_script(frontend_env, tmp_p
     assert str(env_dir) in checked.stdout  # the installed package, not the checkout
     assert run(["fastkernels-demo", "100"], env=env, cwd=tmp_path).stdout.strip() == "25 primes below 100"
     stub = next(env_dir.glob("lib/python*/site-packages/fastkernels/kernels.pyi"))
-    assert "def count_primes(n: int) -> int: ..." in stub.read_text()
+    assert "def __call__(self, n: int) -> int: ..." in stub.read_text()
+    assert "count_primes: _count_primes_native" in stub.read_text()
 
 
 def test_pip_install_editable_keeps_compiled_functions(frontend_env, tmp_path):
