@@ -89,8 +89,6 @@ std::string vectorcallName(std::string_view functionName) {
   return std::string(functionName) + "__vectorcall";
 }
 
-std::string aioName(std::string_view functionName) { return std::string(functionName) + "__aio"; }
-
 void CodeWriter::line(std::string_view text) {
   out_.append(static_cast<size_t>(depth_) * 2, ' ');
   out_ += text;

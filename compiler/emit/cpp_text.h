@@ -28,13 +28,11 @@ std::string withoutOuterParens(const std::string& text);
 
 // Identifiers. Python names cannot collide with C++ keywords or with each
 // other's mangled forms: locals end in one `_`, generated functions end in
-// `__impl` / `__vectorcall` / `__aio` / `__call` / `__run` (and the
-// struct `__args`), flags in `__bound`, temporaries start `pyxc_t`.
+// `__impl` / `__vectorcall`, flags in `__bound`, temporaries start `pyxc_t`.
 std::string localName(std::string_view pythonName);
 std::string boundFlagName(std::string_view pythonName);
 std::string implName(std::string_view functionName);
 std::string vectorcallName(std::string_view functionName);
-std::string aioName(std::string_view functionName);  // the .aio entry point
 
 // Lines with indentation. `#line` and other preprocessor lines go to column 0.
 class CodeWriter {

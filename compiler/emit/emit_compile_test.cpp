@@ -117,11 +117,6 @@ def checked(x: int) -> int:
 def nothing(x: int) -> None:
     y = x
 
-# No parameters: an empty argument struct, nothing read from it.
-@pyxc.native
-def constant() -> int:
-    return 7
-
 @pyxc.native
 def tautologies(x: float, n: int) -> bool:
     x = x
@@ -195,8 +190,6 @@ assert m.checked(3) == 9
 assert raises(AssertionError, m.checked, -1) == "x must be positive"
 raises(OverflowError, m.checked, 2**62)
 assert m.nothing(1) is None
-assert m.constant() == 7
-assert "takes 0 positional arguments but 1 was given" in raises(TypeError, m.constant, 1)
 assert m.tautologies(float("nan"), 1) is True and m.tautologies(1.0, 1) is False
 nan, inf = float("nan"), float("inf")
 assert m.special(nan, inf) == (True, True, False) and m.special(nan, 1.0) == (True, False, True)

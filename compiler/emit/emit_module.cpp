@@ -27,11 +27,12 @@ std::vector<const FunctionDef*> nativeFunctions(const ast::Module& module) {
   return out;
 }
 
-// The argument spec of `fn` (CPython's binding rules) and the `bound`
-// array bind_args fills, at the start of a function body that has `args`,
-// `nargsf` and `kwnames`; shared by wrappers and fused dispatchers.
-// `failed` is what that function returns when the call does not bind.
-void emitBinding(const ModuleContext& ctx, const FunctionDef& fn, std::string_view failed, CodeWriter& out) {
+// The argument spec of `fn` (CPython's binding rules), and the `bound`
+// array bind_args fills; shared by wrappers and fused dispatchers. Every
+// wrapper is a template: <false> is the vectorcall entry point, <true> the
+// one of `.aio`, which shares binding and conversion and differs only in how
+// the body runs (runtime/pyxc/aio.h).
+void emitBinding(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& out) {
   std::string name = cppStringLiteral(fn.name);
   int posonly = 0, posOrKw = 0, kwonly = 0, required = 0;
   uint64_t kwonlyRequired = 0;
@@ -61,6 +62,10 @@ void emitBinding(const ModuleContext& ctx, const FunctionDef& fn, std::string_vi
   }
   size_t boundCount = std::max<size_t>(fn.params.size(), 1);
 
+  out.line("template <bool Aio>");
+  out.line(fmt::format("static PyObject* {}(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames) {{",
+                       vectorcallName(fn.cppBaseName())));
+  out.indent();
   if (fn.params.empty()) {
     out.line("static const char* const* const params = nullptr;");
   } else {
@@ -70,23 +75,14 @@ void emitBinding(const ModuleContext& ctx, const FunctionDef& fn, std::string_vi
                        ".n_pos_or_kw = {}, .n_kwonly = {}, .n_required = {}, .kwonly_required = {}u}};",
                        name, posonly, posOrKw, kwonly, required, kwonlyRequired));
   out.line(fmt::format("PyObject* bound[{}];", boundCount));
-  out.line(fmt::format("if (!pyxc::rt::bind_args(spec, args, nargsf, kwnames, bound)) return {};", failed));
+  out.line("if (!pyxc::rt::bind_args(spec, args, nargsf, kwnames, bound)) return nullptr;");
 }
 
-std::string entrySignature(std::string_view name) {
-  return fmt::format("static PyObject* {}(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames)", name);
-}
-
-// One function's wrappers. Binding and conversion are compiled once, in
-// <fn>__call, which fills a <fn>__args on its stack; the vectorcall entry
-// point has it run the body in place, the `.aio` one has it move the
-// arguments into a job for the worker pool (runtime/pyxc/aio.h).
 void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& out) {
   std::string name = cppStringLiteral(fn.name);
-  std::string base = fn.cppBaseName();
-  std::string argsType = base + "__args";
-  std::string callArgs;  // the __impl call's arguments, read from `in`
-  std::vector<std::string> members, conversions;  // of the __args struct; filling it in __call
+  emitBinding(ctx, fn, out);
+  std::string callArgs;
+  std::string captures;  // what the .aio job owns: converted scalars by value, buffers moved in
   for (size_t i = 0; i < fn.params.size(); ++i) {
     const Param& param = fn.params[i];
     std::string variable = localName(param.name);
@@ -96,92 +92,69 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
                                        ctx.source.path(), param.span.line, param.name));
     }
     if (param.type.kind == types::TypeKind::Array) {
-      // Holds the buffer until the arguments are destroyed: after the
-      // result is built (call), or when the loop drains the job (.aio).
+      // Holds the buffer until the wrapper returns (released with the GIL).
       const std::vector<bool>& writes = ctx.arrayWrites.at(&fn);
       std::string view = types::cppParamName(param.type);
-      members.push_back(fmt::format("pyxc::rt::BufferArg<{}> {};",
-                               view.substr(view.find('<') + 1, view.rfind('>') - view.find('<') - 1), variable));
-      conversions.push_back(fmt::format("if (!in.{}.acquire(bound[{}], {}, {}, {})) return nullptr;", variable, i,
-                                   i < writes.size() && writes[i], name, cppStringLiteral(param.name)));
-      callArgs += (i ? ", " : "") + fmt::format("in.{}.view()", variable);
+      out.line(fmt::format("pyxc::rt::BufferArg<{}> {};", view.substr(view.find('<') + 1, view.rfind('>') - view.find('<') - 1),
+                           variable));
+      out.line(fmt::format("if (!{}.acquire(bound[{}], {}, {}, {})) return nullptr;", variable, i,
+                           i < writes.size() && writes[i], name, cppStringLiteral(param.name)));
+      callArgs += (i ? ", " : "") + variable + ".view()";
+      captures += (i ? ", " : "") + fmt::format("{0} = std::move({0})", variable);
       continue;
     }
-    members.push_back(fmt::format("{} {}{};", types::cppName(param.type), variable,
-                             fallback.empty() ? "{}" : " = " + fallback));
-    conversions.push_back(fmt::format("if ({}!pyxc::rt::from_py(bound[{}], &in.{}, {}, {})) return nullptr;",
-                                 param.defaultValue ? fmt::format("bound[{}] && ", i) : "", i, variable, name,
-                                 cppStringLiteral(param.name)));
-    callArgs += std::string(i ? ", " : "") + "in." + variable;
+    out.line(fmt::format("{} {}{};", types::cppName(param.type), variable,
+                         fallback.empty() ? "{}" : " = " + fallback));
+    out.line(fmt::format("if ({}!pyxc::rt::from_py(bound[{}], &{}, {}, {})) return nullptr;",
+                         param.defaultValue ? fmt::format("bound[{}] && ", i) : "", i, variable, name,
+                         cppStringLiteral(param.name)));
+    callArgs += (i ? ", " : "") + variable;
+    captures += (i ? ", " : "") + variable;
   }
   if (ctx.isRecursive(fn)) {
-    // Read with the GIL held, on the caller's thread, before the body runs.
-    members.push_back(fmt::format("int64_t {} = 0;", kRecursionBudget));
-    conversions.push_back(fmt::format("in.{} = pyxc::rt::native_recursion_budget();", kRecursionBudget));
-    callArgs += (callArgs.empty() ? "" : ", ") + fmt::format("in.{}", kRecursionBudget);
+    // Read with the GIL held, before the body releases it.
+    out.line(fmt::format("const int64_t {} = pyxc::rt::native_recursion_budget();", kRecursionBudget));
+    callArgs += (callArgs.empty() ? "" : ", ") + std::string(kRecursionBudget);
+    captures += (captures.empty() ? "" : ", ") + std::string(kRecursionBudget);
   }
-
-  out.line(fmt::format("struct {} {{", argsType));
-  out.indent();
-  for (const std::string& member : members) out.line(member);
-  out.dedent();
-  out.line("};");
-  bool noGil = bodyNeedsNoGil(fn);
-  // A function without parameters reads nothing from its arguments.
-  std::string runParam = argsType + (callArgs.empty() ? "&" : "& in");
-  if (noGil) {
-    // Not inlined into call_nogil's try block: GCC keeps loop accumulators
-    // of a body inlined there in stack slots (test/perf/README.md, dot).
-    out.line(fmt::format("[[gnu::noinline]] static auto {}__run({}) {{ return {}({}); }}", base, runParam,
-                         implName(base), callArgs));
-  } else {
-    out.line(fmt::format("static auto {}__run({}) {{ return {}({}); }}", base, runParam, implName(base), callArgs));
-  }
-  // One copy of binding and conversion for both entry points; they jump here.
-  out.line(fmt::format("PYXC_ONE_COPY static PyObject* {}__call(PyObject* const* args, size_t nargsf, "
-                       "PyObject* kwnames, bool aio) {{",
-                       base));
-  out.indent();
-  emitBinding(ctx, fn, "nullptr", out);
-  out.line(fmt::format("{} in;", argsType));
-  for (const std::string& conversion : conversions) out.line(conversion);
   // Every .aio call runs on the pool, also a straight-line body's: the call
   // is asynchronous either way, and one rule is simpler to rely on.
-  out.line(fmt::format("if (aio) return pyxc::rt::submit_aio<{}__run>(std::move(in));", base));
-  if (noGil) {
-    out.line(fmt::format("return pyxc::rt::call_nogil([&] {{ return {}__run(in); }});", base));
+  out.line("if constexpr (Aio) {");
+  out.indent();
+  out.line(fmt::format("return pyxc::rt::submit_aio([{}]() __attribute__((noinline)) {{ return {}({}); }});", captures,
+                       implName(fn.cppBaseName()), callArgs));
+  out.dedent();
+  out.line("} else {");
+  out.indent();
+  if (bodyNeedsNoGil(fn)) {
+    // Not inlined into call_nogil's try block: GCC keeps loop accumulators
+    // of a body inlined there in stack slots (test/perf/README.md, dot).
+    out.line(fmt::format("return pyxc::rt::call_nogil([&]() __attribute__((noinline)) {{ return {}({}); }});",
+                         implName(fn.cppBaseName()), callArgs));
   } else {
     out.line("// No loop and no call: the body keeps the GIL (docs/semantics.md).");
-    out.line(fmt::format("return pyxc::rt::call_with_gil([&] {{ return {}__run(in); }});", base));
+    out.line(fmt::format("return pyxc::rt::call_with_gil([&] {{ return {}({}); }});", implName(fn.cppBaseName()), callArgs));
   }
   out.dedent();
   out.line("}");
-  for (bool aio : {false, true}) {
-    out.line(entrySignature(aio ? aioName(base) : vectorcallName(base)) + " {");
-    out.indent();
-    out.line(fmt::format("return {}__call(args, nargsf, kwnames, {});", base, aio));
-    out.dedent();
-    out.line("}");
-  }
+  out.dedent();
+  out.line("}");
 }
 
 // The wrapper of a fused generic: binds the arguments once to look at them,
 // then forwards the call to the first specialization whose arrays have the
 // argument buffers' element types (and, on a first pass, whose fused scalars
 // have the arguments' exact Python types: a float picks f64, not f32).
-// <generic>__pick returns the index of that specialization (-1 with the
-// error set); the call and `.aio` entry points forward to its own.
 void emitFusedDispatcher(const ModuleContext& ctx, const FunctionDef& generic, CodeWriter& out) {
+  emitBinding(ctx, generic, out);
   std::vector<const FunctionDef*> specs;
   for (int index : generic.specializations) specs.push_back(ctx.module.functions[static_cast<size_t>(index)]);
   if (specs.empty()) {
     ctx.errors.push_back(fmt::format("{}: fused function '{}' has no specializations", ctx.source.path(), generic.name));
+    out.dedent();
+    out.line("}");
     return;
   }
-  std::string base = generic.cppBaseName();
-  out.line(fmt::format("static int {}__pick(PyObject* const* args, size_t nargsf, PyObject* kwnames) {{", base));
-  out.indent();
-  emitBinding(ctx, generic, "-1", out);
   auto isFusedParam = [&](size_t i) {
     for (const FunctionDef* spec : specs)
       if (spec->params[i].type != specs[0]->params[i].type) return true;
@@ -218,8 +191,8 @@ void emitFusedDispatcher(const ModuleContext& ctx, const FunctionDef& generic, C
   for (int pass = 0; pass < 3; ++pass)
     for (const FunctionDef* spec : specs) {
       if (pass == 1 && (!hasFusedScalar || !scalarsAreWidest(*spec))) continue;
-      size_t index = static_cast<size_t>(std::find(specs.begin(), specs.end(), spec) - specs.begin());
-      out.line(fmt::format("if ({}) return {};", conditions(*spec, pass == 0), index));
+      out.line(fmt::format("if ({}) return {}<Aio>(nullptr, args, nargsf, kwnames);", conditions(*spec, pass == 0),
+                           vectorcallName(spec->cppBaseName())));
     }
   // No specialization takes the arrays: name the first array that fits none.
   for (size_t i = 0; i < generic.params.size(); ++i) {
@@ -236,27 +209,15 @@ void emitFusedDispatcher(const ModuleContext& ctx, const FunctionDef& generic, C
     std::string list;
     for (size_t k = 0; k < accepted.size(); ++k)
       list += (k == 0 ? "" : k + 1 == accepted.size() ? " or " : ", ") + accepted[k];
-    out.line(fmt::format("if (!({})) {{ pyxc::rt::fused_mismatch({}, {}, bound[{}], {}); return -1; }}", test,
+    out.line(fmt::format("if (!({})) return pyxc::rt::fused_mismatch({}, {}, bound[{}], {});", test,
                          cppStringLiteral(generic.name), cppStringLiteral(generic.params[i].name), i,
                          cppStringLiteral(list)));
   }
   // Unreachable with matching arrays; the first specialization reports
   // whatever else is wrong with the arguments.
-  out.line("return 0;");
+  out.line(fmt::format("return {}<Aio>(nullptr, args, nargsf, kwnames);", vectorcallName(specs[0]->cppBaseName())));
   out.dedent();
   out.line("}");
-  for (bool aio : {false, true}) {
-    std::string entries;
-    for (const FunctionDef* spec : specs)
-      entries += (entries.empty() ? "" : ", ") + (aio ? aioName(spec->cppBaseName()) : vectorcallName(spec->cppBaseName()));
-    out.line(entrySignature(aio ? aioName(base) : vectorcallName(base)) + " {");
-    out.indent();
-    out.line(fmt::format("static const vectorcallfunc specializations[] = {{{}}};", entries));
-    out.line(fmt::format("int picked = {}__pick(args, nargsf, kwnames);", base));
-    out.line("return picked < 0 ? nullptr : specializations[picked](nullptr, args, nargsf, kwnames);");
-    out.dedent();
-    out.line("}");
-  }
 }
 
 // The exact def lines, one literal piece per source line so the text stays
@@ -311,8 +272,7 @@ void emitModuleInit(const ModuleContext& ctx, const std::vector<const FunctionDe
     out.line("static const pyxc::rt::FunctionEntry functions[] = {");
     out.indent();
     for (const FunctionDef* fn : functions) {
-      out.line(fmt::format("{{{}, {}, {}}},", cppStringLiteral(fn->name), vectorcallName(fn->cppBaseName()),
-                           aioName(fn->cppBaseName())));
+      out.line(fmt::format("{{{0}, {1}<false>, {1}<true>}},", cppStringLiteral(fn->name), vectorcallName(fn->cppBaseName())));
     }
     out.dedent();
     out.line("};");

@@ -40,17 +40,11 @@ TEST(EmitModule, ForwardDeclaresWrapsAndInitialises) {
   EXPECT_LT(cpp.find("static int64_t g__impl(int64_t n_);"), cpp.find("g__impl(n_)"));
   EXPECT_CONTAINS(cpp, "static PyObject* f__vectorcall(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames)");
   EXPECT_CONTAINS(cpp, ".n_pos_or_kw = 2, .n_kwonly = 0, .n_required = 1");
-  EXPECT_CONTAINS(cpp, "double x_ = 1.5;");  // in struct f__args
-  EXPECT_CONTAINS(cpp, "if (bound[1] && !pyxc::rt::from_py(bound[1], &in.x_, \"f\", \"x\")) return nullptr;");
-  EXPECT_CONTAINS(cpp, "if (!pyxc::rt::from_py(bound[0], &in.n_, \"f\", \"n\")) return nullptr;");
+  EXPECT_CONTAINS(cpp, "double x_ = 1.5;");
+  EXPECT_CONTAINS(cpp, "if (bound[1] && !pyxc::rt::from_py(bound[1], &x_, \"f\", \"x\")) return nullptr;");
+  EXPECT_CONTAINS(cpp, "if (!pyxc::rt::from_py(bound[0], &n_, \"f\", \"n\")) return nullptr;");
   EXPECT_CONTAINS(cpp, "PyMODINIT_FUNC PyInit_m(void)");
-  EXPECT_CONTAINS(cpp, "static PyObject* f__aio(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames)");
-  // Both entry points convert with the one f__call.
-  EXPECT_CONTAINS(cpp, "return f__call(args, nargsf, kwnames, false);");
-  EXPECT_CONTAINS(cpp, "return f__call(args, nargsf, kwnames, true);");
-  EXPECT_CONTAINS(cpp, "if (aio) return pyxc::rt::submit_aio<f__run>(std::move(in));");
-  EXPECT_CONTAINS(cpp, "{\"f\", f__vectorcall, f__aio},");
-  EXPECT_LACKS(cpp, "template <bool");
+  EXPECT_CONTAINS(cpp, "{\"f\", f__vectorcall<false>, f__vectorcall<true>},");
   EXPECT_CONTAINS(cpp, "\"test\");");  // __pyxc_version__
   EXPECT_LACKS(cpp, "plain");
 }
@@ -77,13 +71,9 @@ TEST(EmitModule, GilReleasedOnlyForLoopsAndCalls) {
       "@pyxc.native\n"
       "def calls(a: int) -> int:\n"
       "    return straight(a)\n");
-  EXPECT_CONTAINS(cpp, "return pyxc::rt::call_with_gil([&] { return straight__run(in); });");
-  EXPECT_CONTAINS(cpp, "return pyxc::rt::call_nogil([&] { return loops__run(in); });");
-  EXPECT_CONTAINS(cpp, "return pyxc::rt::call_nogil([&] { return calls__run(in); });");
-  // A body that releases the GIL stays out of call_nogil's try block.
-  EXPECT_CONTAINS(cpp, "[[gnu::noinline]] static auto loops__run(loops__args& in) { return loops__impl(in.a_); }");
-  EXPECT_CONTAINS(cpp, "static auto straight__run(straight__args& in) { return straight__impl(in.a_); }");
-  EXPECT_LACKS(cpp, "[[gnu::noinline]] static auto straight__run");
+  EXPECT_CONTAINS(cpp, "return pyxc::rt::call_with_gil([&] { return straight__impl(a_); });");
+  EXPECT_CONTAINS(cpp, "return pyxc::rt::call_nogil([&]() __attribute__((noinline)) { return loops__impl(a_); });");
+  EXPECT_CONTAINS(cpp, "return pyxc::rt::call_nogil([&]() __attribute__((noinline)) { return calls__impl(a_); });");
 }
 
 TEST(EmitModule, SourcesAreExactAndEscaped) {
@@ -420,8 +410,7 @@ TEST(EmitHandBuilt, TypedAstWithoutParser) {
   std::string cpp = emitModule(module, source, options);
   EXPECT_CONTAINS(cpp, "#line 2 \"hand.py\"\nstatic int64_t inc__impl(int64_t n_) {\n#line 3 \"hand.py\"\n  return pyxc::rt::add(n_, int64_t{1});\n}");
   EXPECT_CONTAINS(cpp, "PyMODINIT_FUNC PyInit_hand(void)");
-  EXPECT_CONTAINS(cpp, "static auto inc__run(inc__args& in) { return inc__impl(in.n_); }");
-  EXPECT_CONTAINS(cpp, "return pyxc::rt::call_with_gil([&] { return inc__run(in); });");
+  EXPECT_CONTAINS(cpp, "return pyxc::rt::call_with_gil([&] { return inc__impl(n_); });");
 }
 
 TEST(EmitModule, ModuleNameMustBeAnIdentifier) {

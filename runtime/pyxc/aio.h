@@ -2,9 +2,9 @@
 // worker pool (thread_pool.h) and resolves an asyncio future in the caller's
 // running loop (docs/semantics.md, "asyncio and threads").
 //
-// Caller thread (GIL held): the wrapper converts the arguments (the same
-// code as the direct call's), then submit_aio() moves them into a job,
-// creates loop.create_future() and posts the job to the pool. Worker (no GIL): runs the
+// Caller thread (GIL held): the wrapper converts the arguments, then
+// submit_aio() creates loop.create_future(), moves the converted arguments
+// and the body into a job and posts it to the pool. Worker (no GIL): runs the
 // body, pushes the job onto the loop's completion stack and, when the stack
 // was empty, writes the loop's eventfd. Loop thread (GIL held): the eventfd's
 // reader (loop.add_reader) takes every finished job at once, sets the
@@ -80,44 +80,30 @@ struct AioJob {
 
 namespace detail {
 
-// A job whose body returns R. Building its result is one copy per result
-// type, shared by every function returning R.
-template <class R>
-struct AioOutcome : AioJob {
+template <class F>
+struct AioCall final : AioJob {
+  using R = std::invoke_result_t<F&>;
   using Value = std::conditional_t<std::is_void_v<R>, int, R>;
-  std::optional<Value> result;
-  std::optional<Error> error;
 
-  static PyObject* result_to_py(AioJob* job) {
-    auto* outcome = static_cast<AioOutcome*>(job);
-    return detail::finish<R>(outcome->result, outcome->error);
-  }
-};
-
-// The job of one function: its converted arguments (`Args`, moved in from
-// the wrapper; BufferArgs are released when the job is destroyed, with the
-// GIL) and its body Run(Args&). The try/catch is per function, not per
-// result type: the worker reaches run_call through a pointer, so it is a
-// marked root for pyxc-verify, and a marked root must not let an exception
-// out (its caller's try block is invisible to the checker).
-template <class Args, auto Run>
-struct AioCall final : AioOutcome<std::invoke_result_t<decltype(Run), Args&>> {
-  using R = std::invoke_result_t<decltype(Run), Args&>;
-
-  explicit AioCall(Args&& converted) noexcept : args(std::move(converted)) {
-    AioJob::run_body = &AioCall::run_call;
-    AioJob::take_result = &AioOutcome<R>::result_to_py;
+  explicit AioCall(F&& f) noexcept : body(std::move(f)) {
+    AioJob::run_body = &AioCall::run;
+    AioJob::take_result = &AioCall::result_to_py;
     AioJob::destroy = &AioCall::destroy_call;
   }
 
-  [[gnu::noinline]] PYXC_RUNS_WITHOUT_GIL static void run_call(AioJob* job) noexcept {
+  PYXC_RUNS_WITHOUT_GIL static void run(AioJob* job) noexcept {
     auto* call = static_cast<AioCall*>(job);
-    auto body = [call]() -> R { return Run(call->args); };
-    detail::run_catching(body, call->result, call->error);
+    detail::run_catching(call->body, call->result, call->error);
+  }
+  static PyObject* result_to_py(AioJob* job) {
+    auto* call = static_cast<AioCall*>(job);
+    return detail::finish<R>(call->result, call->error);
   }
   static void destroy_call(AioJob* job) { delete static_cast<AioCall*>(job); }
 
-  Args args;
+  F body;  // owns the converted arguments (BufferArgs: released here, with the GIL)
+  std::optional<Value> result;
+  std::optional<Error> error;
 };
 
 // The pool task of a job: run it, then hand it to its loop.
@@ -465,17 +451,14 @@ namespace {
 
 }  // namespace
 
-// The end of `.aio(...)` of a function, after its wrapper has bound and
-// converted the arguments on the caller's thread (so a conversion error
-// raises from `.aio(...)` itself, before any future exists): Run(args) runs
-// on the worker pool, and an asyncio future of the running loop resolves to
-// to_py(result), or to the Python exception of the pyxc::rt::Error it threw.
-// GIL held; nullptr with an error set when there is no running loop
-// (RuntimeError, as asyncio.get_running_loop()). Out of line, so the direct
-// call's path through the same wrapper stays short.
-template <auto Run, class Args>
-[[gnu::noinline]] PyObject* submit_aio(Args&& args) {
-  auto* job = new (std::nothrow) detail::AioCall<std::remove_reference_t<Args>, Run>(std::move(args));
+// Runs body() on the worker pool and returns an asyncio future of the running
+// loop that resolves to to_py(result), or to the Python exception of the
+// pyxc::rt::Error it threw. GIL held; nullptr with an error set when there is
+// no running loop (RuntimeError, as asyncio.get_running_loop()). `body` owns
+// the converted arguments: it is destroyed on the loop thread, with the GIL.
+template <class F>
+PyObject* submit_aio(F&& body) {
+  auto* job = new (std::nothrow) detail::AioCall<std::decay_t<F>>(std::forward<F>(body));
   if (!job) return PyErr_NoMemory();
   return submit_aio_job(job);
 }

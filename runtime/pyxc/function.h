@@ -9,16 +9,6 @@
 
 #include <cstddef>
 
-// A generated <fn>__call: the one copy of a function's binding and
-// conversion that its call and .aio entry points share. noclone keeps GCC
-// from specializing it on its `aio` argument (two copies again); clang has
-// no such attribute and does not clone on it.
-#if defined(__clang__)
-#define PYXC_ONE_COPY [[gnu::noinline]]
-#else
-#define PYXC_ONE_COPY [[gnu::noinline, gnu::noclone]]
-#endif
-
 namespace pyxc::rt {
 
 struct NativeFunctionObject {

@@ -12,12 +12,11 @@ def dot(a: f64[:], b: f64[:]) -> f64:
     for i in range(a.shape[0]):
         s += a[i] * b[i]
     return s
-# CHECK-LABEL: struct dot__args {
-# CHECK-NEXT: pyxc::rt::BufferArg<double, 1, false> a_;
-# CHECK: static auto dot__run(dot__args& in) { return dot__impl(in.a_.view(), in.b_.view()); }
-# CHECK: if (!in.a_.acquire(bound[0], false, "dot", "a")) return nullptr;
-# CHECK: if (!in.b_.acquire(bound[1], false, "dot", "b")) return nullptr;
-# CHECK: return pyxc::rt::call_nogil([&] { return dot__run(in); });
+# CHECK-LABEL: static PyObject* dot__vectorcall(
+# CHECK: pyxc::rt::BufferArg<double, 1, false> a_;
+# CHECK-NEXT: if (!a_.acquire(bound[0], false, "dot", "a")) return nullptr;
+# CHECK: if (!b_.acquire(bound[1], false, "dot", "b")) return nullptr;
+# CHECK: return pyxc::rt::call_nogil([&]() __attribute__((noinline)) { return dot__impl(a_.view(), b_.view()); });
 
 
 @pyxc.native(boundscheck=False, wraparound=False)
@@ -26,9 +25,9 @@ def row_sums(m: f64[:, ::1], out: f64[::1]) -> None:
         out[i] = 0.0
         for j in range(m.shape[1]):
             out[i] += m[i, j]
-# CHECK-LABEL: static PyObject* row_sums__call(
-# CHECK: if (!in.m_.acquire(bound[0], false, "row_sums", "m")) return nullptr;
-# CHECK: if (!in.out_.acquire(bound[1], true, "row_sums", "out")) return nullptr;
+# CHECK-LABEL: static PyObject* row_sums__vectorcall(
+# CHECK: if (!m_.acquire(bound[0], false, "row_sums", "m")) return nullptr;
+# CHECK: if (!out_.acquire(bound[1], true, "row_sums", "out")) return nullptr;
 
 
 @pyxc.native
@@ -40,8 +39,8 @@ def fill(out: i64[:], n: int) -> None:
 def helper(x: i64[:], n: int) -> None:
     x[-1] = n
 # A write through a callee counts.
-# CHECK-LABEL: static PyObject* fill__call(
-# CHECK: if (!in.out_.acquire(bound[0], true, "fill", "out")) return nullptr;
+# CHECK-LABEL: static PyObject* fill__vectorcall(
+# CHECK: if (!out_.acquire(bound[0], true, "fill", "out")) return nullptr;
 
 
 @pyxc.native

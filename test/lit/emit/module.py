@@ -1,4 +1,4 @@
-# The module around the bodies: forward declarations, wrappers (call and .aio share one __call),
+# The module around the bodies: forward declarations, wrappers (<false> call, <true> .aio),
 # PyInit with __pyxc_sources__, and bodies last (only they carry #line).
 # RUN: %pyxc emit %s | %FileCheck %s
 import pyxc
@@ -21,46 +21,34 @@ def second(n: int) -> int:
 
 def not_native(x):
     return x
-# The converted arguments, defaults as member initializers.
-# CHECK: struct first__args {
-# CHECK-NEXT: int64_t n_{};
-# CHECK-NEXT: double x_ = 0.5;
-# CHECK-NEXT: int64_t scale_ = int64_t{2};
-# CHECK-NEXT: };
-# A call in the body: the body is not inlined into call_nogil's try block.
-# CHECK-NEXT: {{\[\[gnu::noinline\]\]}} static auto first__run(first__args& in) { return first__impl(in.n_, in.x_, in.scale_); }
-# Binding and conversion: one copy, for the call and for .aio.
-# CHECK-NEXT: PYXC_ONE_COPY static PyObject* first__call(PyObject* const* args, size_t nargsf, PyObject* kwnames, bool aio) {
+# CHECK: template <bool Aio>
+# CHECK-NEXT: static PyObject* first__vectorcall(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
 # CHECK-NEXT: static const char* const params[] = {"n", "x", "scale"};
 # CHECK-NEXT: .name = "first", .params = params, .n_posonly = 0, .n_pos_or_kw = 2, .n_kwonly = 1, .n_required = 1, .kwonly_required = 0u};
 # CHECK-NEXT: PyObject* bound[3];
 # CHECK-NEXT: if (!pyxc::rt::bind_args(spec, args, nargsf, kwnames, bound)) return nullptr;
-# CHECK-NEXT: first__args in;
-# CHECK-NEXT: if (!pyxc::rt::from_py(bound[0], &in.n_, "first", "n")) return nullptr;
-# CHECK-NEXT: if (bound[1] && !pyxc::rt::from_py(bound[1], &in.x_, "first", "x")) return nullptr;
-# CHECK-NEXT: if (bound[2] && !pyxc::rt::from_py(bound[2], &in.scale_, "first", "scale")) return nullptr;
-# .aio: the job takes the converted arguments (after they converted without error).
-# CHECK-NEXT: if (aio) return pyxc::rt::submit_aio<first__run>(std::move(in));
+# CHECK-NEXT: int64_t n_{};
+# CHECK-NEXT: if (!pyxc::rt::from_py(bound[0], &n_, "first", "n")) return nullptr;
+# CHECK-NEXT: double x_ = 0.5;
+# CHECK-NEXT: if (bound[1] && !pyxc::rt::from_py(bound[1], &x_, "first", "x")) return nullptr;
+# CHECK-NEXT: int64_t scale_ = int64_t{2};
+# CHECK-NEXT: if (bound[2] && !pyxc::rt::from_py(bound[2], &scale_, "first", "scale")) return nullptr;
+# .aio: the job owns copies of the converted arguments.
+# CHECK-NEXT: if constexpr (Aio) {
+# CHECK-NEXT: return pyxc::rt::submit_aio([n_, x_, scale_]() __attribute__((noinline)) { return first__impl(n_, x_, scale_); });
+# CHECK-NEXT: } else {
 # A call in the body: the GIL is released.
-# CHECK-NEXT: return pyxc::rt::call_nogil([&] { return first__run(in); });
-# CHECK-NEXT: }
-# CHECK-NEXT: static PyObject* first__vectorcall(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
-# CHECK-NEXT: return first__call(args, nargsf, kwnames, false);
-# CHECK-NEXT: }
-# CHECK-NEXT: static PyObject* first__aio(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
-# CHECK-NEXT: return first__call(args, nargsf, kwnames, true);
+# CHECK-NEXT: return pyxc::rt::call_nogil([&]() __attribute__((noinline)) { return first__impl(n_, x_, scale_); });
 
-# CHECK-LABEL: struct second__args {
+# CHECK-LABEL: static PyObject* second__vectorcall(
 # Straight-line body: keeps the GIL, but .aio still runs it on the pool.
-# CHECK: static auto second__run(second__args& in) { return second__impl(in.n_); }
-# CHECK: if (aio) return pyxc::rt::submit_aio<second__run>(std::move(in));
-# CHECK-NEXT: // No loop and no call
-# CHECK-NEXT: return pyxc::rt::call_with_gil([&] { return second__run(in); });
+# CHECK: return pyxc::rt::submit_aio([n_]() __attribute__((noinline)) { return second__impl(n_); });
+# CHECK: return pyxc::rt::call_with_gil([&] { return second__impl(n_); });
 # CHECK-NOT: not_native
 
 # CHECK-LABEL: PyMODINIT_FUNC PyInit_module(void) {
-# CHECK: {"first", first__vectorcall, first__aio},
-# CHECK-NEXT: {"second", second__vectorcall, second__aio},
+# CHECK: {"first", first__vectorcall<false>, first__vectorcall<true>},
+# CHECK-NEXT: {"second", second__vectorcall<false>, second__vectorcall<true>},
 # CHECK: static const pyxc::rt::SourceEntry sources[] = {
 # CHECK-NEXT: {"first",
 # CHECK-NEXT: "@pyxc.native\n"

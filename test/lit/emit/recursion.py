@@ -25,11 +25,10 @@ def entry(n: int) -> bool:
 # CHECK: static bool is_even__impl(int64_t n_, int64_t pyxc_budget);
 # CHECK: static bool is_odd__impl(int64_t n_, int64_t pyxc_budget);
 # CHECK: static bool entry__impl(int64_t n_);
-# The budget is read in __call, with the GIL, on the caller's thread (also for .aio).
-# CHECK-LABEL: struct is_even__args
-# CHECK: is_even__impl(in.n_, in.pyxc_budget)
-# CHECK: in.pyxc_budget = pyxc::rt::native_recursion_budget();
-# CHECK-LABEL: struct entry__args
+# CHECK-LABEL: is_even__vectorcall
+# CHECK: const int64_t pyxc_budget = pyxc::rt::native_recursion_budget();
+# CHECK: is_even__impl(n_, pyxc_budget)
+# CHECK-LABEL: entry__vectorcall
 # CHECK-NOT: pyxc_budget
 # CHECK: return pyxc::rt::call_nogil
 # CHECK-LABEL: static bool is_even__impl(
