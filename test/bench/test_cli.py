@@ -216,7 +216,10 @@ def test_a_benchmark_missing_at_the_baseline_is_reported_not_failed(tmp_path):
     # measured a real 3% difference from layout alone).
     write(repo, {"extra.py": "def added(n):\n    return n\n",
                  "benchmarks/bench_new.py": "from extra import added\n\n\ndef time_added():\n    added(3)\n"})
-    completed = run(repo, "--no-build", "--baseline", "HEAD", *FAST)
+    # What this test decides is the missing benchmark; bench_w compares
+    # byte-identical code, whose noise with 6 samples once read as a 4%
+    # "regression" (spread 16%), so its threshold is out of noise's reach.
+    completed = run(repo, "--no-build", "--baseline", "HEAD", *FAST, "--fail-above", "25")
     assert completed.returncode == 0, completed.stderr
     assert "no-baseline: bench_new.time_added: bench_new does not import at the baseline" in completed.stdout
     assert "ModuleNotFoundError: No module named 'extra'" in completed.stdout
