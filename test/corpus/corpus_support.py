@@ -1,6 +1,6 @@
 """The corpus of published kernels: finding, building, running, comparing.
 
-Shared by test_corpus.py (CI), coverage.py (docs/coverage.md) and
+Shared by test_corpus.py (CI), coverage_report.py (docs/coverage.md) and
 test/perf/run_corpus.py (timings). A kernel file is any module in this
 folder that assigns `CORPUS_EXPECT`; its name is `<suite>_<kernel>.py`, and
 it defines (see README.md):

@@ -9,7 +9,9 @@ file as written, default checks); CPython (the file imported with
 PYXC_DISABLE=1); Numba (a third import with PYXC_DISABLE=1 whose native
 functions are each replaced by `numba.njit(f)` with Numba's defaults,
 error_model="python" like pyxc's default checks, so calls between them are
-jitted too; NUMBA_CPU_NAME=generic, like the C++ builds without -march).
+jitted too; NUMBA_CPU_NAME=generic, like the C++ builds without -march;
+a module using `prange` gets numba.prange and parallel=True, as the Numba
+documentation's prange examples are written).
 A contender that cannot run a kernel is printed as `MISSING` with why.
 Numba's result is checked against CPython's before timing (test/corpus's
 comparison rule); a wrong one is `WRONG` and left out.
@@ -23,7 +25,7 @@ starts. The ratios (CPython time / pyxc time, Numba time / pyxc time: above
 1 means pyxc is faster) are taken within a round; the report is the median
 over rounds with the p10-p90 range, printed and saved as
 out/corpus-latest.json plus a timestamped copy, which
-test/corpus/coverage.py reads into docs/coverage.md.
+test/corpus/coverage_report.py reads into docs/coverage.md.
 """
 from __future__ import annotations
 
@@ -54,9 +56,17 @@ def numba_module(outcome, cpython_module):
     numba.njit dispatchers (compiled at their first call)."""
     import numba
 
+    import pyxc
+
     module = import_cpython(outcome.path, f"corpus_{outcome.kernel.stem}__numba")
+    # `from pyxc import prange` is what `from numba import prange` is to a
+    # Numba user, and the Numba documentation's prange kernels are
+    # parallel=True ones.
+    parallel = getattr(module, "prange", None) is pyxc.prange
+    if parallel:
+        module.prange = numba.prange
     for name in native_function_names(outcome.path.read_text()):
-        setattr(module, name, numba.njit(getattr(module, name)))
+        setattr(module, name, numba.njit(parallel=parallel)(getattr(module, name)))
     return module
 
 
