@@ -151,6 +151,14 @@ class FunctionEmitter {
   void arrayAugAssign(const ast::Stmt& s);
   void forArray(const ast::Stmt& s);
 
+  // ---- NumPy (emit_numpy_arrays.cpp: allocation, reductions, linear
+  // algebra, array methods; emit_numpy_ufuncs.cpp: elementwise functions) ----
+  std::string numpyAllocation(const ast::Expr& call);
+  std::string numpyReduction(const ast::Expr& call);
+  std::string numpyLinalg(const ast::Expr& call);
+  std::string arrayMethod(const ast::Expr& call);
+  std::string numpyUfunc(const ast::Expr& call);
+
   // ---- statements (emit_stmt.cpp) ----
   void block(const ast::Block& body);
   void statement(const ast::Stmt& s);
