@@ -50,6 +50,7 @@ enum class RefKind {
   ScalarType,     // a type used as a value, e.g. pyxc.f32(x) as a cast; type = the scalar
   Exception,      // name = builtin exception class ("ValueError")
   ArrayConstructor, // name = "empty" or "zeros" (pyxc.empty(shape, dtype)); the call's type is the array
+  ListMethod,     // name = the method ("append"); operands[0] of the call is the Attribute on the list
 };
 
 struct Ref {
@@ -62,6 +63,7 @@ enum class ExprKind {
   IntLit, FloatLit, BoolLit, NoneLit, StrLit,
   Name, Attribute, Subscript, Slice,
   Unary, Binary, BoolOp, Compare, IfExp, Call, Tuple,
+  List, ListComp, GeneratorExp, CompFor, CompIf,  // lists (compiler/check/lists.cpp)
   Unsupported,
 };
 
@@ -98,7 +100,9 @@ struct Expr {
   //  BoolOp: operands (2 or more); Compare: operands (2 or more)
   //  IfExp: operands[0] = test, [1] = body (if true), [2] = orelse
   //  Call: operands[0] = callee, operands[1..] = positional args; keywords
-  //  Tuple: operands = elements
+  //  Tuple, List: operands = elements
+  //  ListComp, GeneratorExp: operands[0] = element, operands[1..] = clauses in order:
+  //    CompFor: operands[0] = target, [1] = iterable; CompIf: operands[0] = condition
   ExprList operands;
   std::vector<Keyword> keywords;
 
@@ -142,6 +146,8 @@ struct Local {
   types::Type type;
   Span firstAssignment;
   bool isParam = false;
+  // A comprehension's variable: emit declares it in the comprehension's loop.
+  bool comprehension = false;
 };
 
 // Directives from @pyxc.native(...). [check]

@@ -21,7 +21,7 @@ std::string quotedList(const std::vector<std::string>& names) {
 }
 
 bool isSupportedBuiltinFunction(const std::string& name) {
-  for (const char* b : {"abs", "min", "max", "round", "int", "float", "bool", "len", "range"})
+  for (const char* b : {"abs", "min", "max", "round", "int", "float", "bool", "len", "range", "sum", "any", "all", "sorted", "list"})
     if (name == b) return true;
   return false;
 }
@@ -145,6 +145,15 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
     callee->ref = call.ref;
     callee->type = Type::unknown();
     return result;
+  }
+  if (callee->kind == ast::ExprKind::Attribute && callee->operand(0) &&
+      (callee->operand(0)->kind != ast::ExprKind::Name || findLocal(callee->operand(0)->text))) {
+    Type objectType = checkType(callee->operand(0));  // `xs.append(v)`: a method of a list value
+    if (objectType.isList()) return checkListMethod(call, *callee->operand(0), objectType, callee->text);
+    if (!objectType.isUnknown())
+      error(Kind::UnsupportedConstruct, callee->span,
+            "'" + typeName(objectType) + "' has no method '" + callee->text + "' in native code");
+    return checkArgsOnly();
   }
   if (callee->kind == ast::ExprKind::Attribute && callee->operand(0) &&
       callee->operand(0)->kind == ast::ExprKind::Name && !findLocal(callee->operand(0)->text)) {
