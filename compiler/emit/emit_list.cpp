@@ -79,7 +79,7 @@ std::string FunctionEmitter::listElementRef(const Expr& subscript) {
   const auto& d = fn_.directives;
   return sequenced({operand(object, object.type), operand(*subscript.operands[1], kI64)}, object.type,
                    [&](const std::vector<std::string>& values) {
-                     return fmt::format("{}.at<{}, {}>({})", values[0], d.boundscheck, d.wraparound, values[1]);
+                     return fmt::format("{}.at<{}, {}, true>({})", values[0], d.boundscheck, d.wraparound, values[1]);
                    });
 }
 
@@ -221,7 +221,9 @@ void FunctionEmitter::listAugAssign(const ast::Stmt& s) {
   std::string rhs = exprAs(value, operandType);
   std::string result = applyPattern(*primitive, {convertValue(old, element, operandType), rhs}, operandType);
   result = convertValue(result, binaryResultType(s.binaryOp, operandType), resultType);
-  line(fmt::format("{} = {};", access, withoutOuterParens(convertValue(result, resultType, element))));
+  std::string store =
+      fmt::format("{}.at<{}, {}, true>({})", list, fn_.directives.boundscheck, fn_.directives.wraparound, index);
+  line(fmt::format("{} = {};", store, withoutOuterParens(convertValue(result, resultType, element))));
   out_->dedent();
   line("}");
 }

@@ -106,8 +106,8 @@ class List {
   Vector& items() const { return *items_; }
   bool same(const List& other) const { return items_ == other.items_; }
 
-  // `xs[i]` with Python's index rules.
-  template <bool Bounds, bool Wrap>
+  // `xs[i]` with Python's index rules; Store: `xs[i] = v`, whose message differs.
+  template <bool Bounds, bool Wrap, bool Store = false>
   [[gnu::always_inline]] Slot& at(int64_t index) const {
     Vector& v = *items_;
     int64_t i = index;
@@ -115,7 +115,8 @@ class List {
       if (i < 0) i += static_cast<int64_t>(v.size());
     }
     if constexpr (Bounds) {
-      if (static_cast<uint64_t>(i) >= v.size()) [[unlikely]] raise(Exc::IndexError, "list index out of range");
+      if (static_cast<uint64_t>(i) >= v.size()) [[unlikely]]
+        raise(Exc::IndexError, Store ? "list assignment index out of range" : "list index out of range");
     }
     return v[static_cast<size_t>(i)];
   }
