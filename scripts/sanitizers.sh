@@ -18,7 +18,12 @@ python=$(python3 -c 'import sys; print(sys.executable)')
 runtime() { g++ -print-file-name="$1"; }
 
 asan_stage() {
-  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPYXC_SANITIZE=ON >/dev/null
+  # No pyxc-verify here (PYXC_BUILD_VERIFY=OFF): this stage runs with
+  # PYXC_VERIFY=0 and none of its tests is the checker's own (those are
+  # verify/test, run by scripts/test.sh), and its libTooling sources were
+  # the costliest part of this build. test_verify.py finds the installed one.
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPYXC_SANITIZE=ON \
+    -DPYXC_BUILD_VERIFY=OFF >/dev/null
   ninja -C build-asan
   local status=0
   # Leak detection stays on here: these processes are pyxc's own binaries.
@@ -47,13 +52,14 @@ asan_stage() {
   # that builds of one key in different directories give the same bytes.
   # PYXC_VERIFY=0: the main run already verified the same generated C++
   # (the sanitizer flags change the binary, not the source the checker reads).
+  # Two pytest-xdist workers, as in scripts/test.sh (they inherit the preload).
   env PYXC_BIN="$root/build-asan/pyxc" PYXC_VERIFY=0 \
     PYXC_EXTRA_CXXFLAGS="${PYXC_EXTRA_CXXFLAGS:-} -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer" \
     LD_PRELOAD="$(runtime libasan.so) $(runtime libubsan.so)" \
     ASAN_OPTIONS=detect_leaks=0:abort_on_error=0:halt_on_error=1 \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     PYXC_HYPOTHESIS_PROFILE=sanitizer \
-    "$python" -m pytest -q -p no:cacheprovider test \
+    "$python" -m pytest -q -p no:cacheprovider -n "${PYXC_TEST_JOBS:-2}" --dist loadgroup test \
     --ignore=test/e2e/test_install.py --ignore=test/e2e/test_build_frontends.py \
     --ignore=test/e2e/test_poetry.py --ignore=test/e2e/test_docker_ci.py \
     --ignore=test/bench --ignore=test/e2e/test_examples.py --ignore=test/e2e/test_perf_concurrency.py \
@@ -76,12 +82,24 @@ tsan_runtime_tests() {
   local py_include py_ldflags
   py_include=$("$python" -c 'import sysconfig; print(sysconfig.get_paths()["include"])')
   py_ldflags=$("$(dirname "$python")/python3-config" --embed --ldflags)
+  local tests=()
   for test in test/runtime/*_test.cpp; do
-    case "$(basename "$test")" in *thread*|*parallel*|*prange*|*aio*) ;; *) continue ;; esac
+    case "$(basename "$test")" in *thread*|*parallel*|*prange*|*aio*) tests+=("$test") ;; esac
+  done
+  # Compiled two at a time (the machine has 2 cores), then run one by one:
+  # each test starts threads of its own.
+  local -A pid_of=()
+  for test in "${tests[@]}"; do
     name=$(basename "$test" .cpp)
+    [ "$(jobs -rp | wc -l)" -lt 2 ] || wait -n || true
     # shellcheck disable=SC2086  # py_ldflags is a list of flags
     g++ -std=c++20 -O1 -g1 -fsanitize=thread -Wall -Wextra -Werror -Iruntime -Itest/runtime -I"$py_include" \
-      "$test" -o "$out/$name" -lgtest_main -lgtest -pthread $py_ldflags || { status=1; continue; }
+      "$test" -o "$out/$name" -lgtest_main -lgtest -pthread $py_ldflags &
+    pid_of[$name]=$!
+  done
+  for test in "${tests[@]}"; do
+    name=$(basename "$test" .cpp)
+    wait "${pid_of[$name]}" || { echo "tsan: $test did not compile" >&2; status=1; continue; }
     TSAN_OPTIONS="halt_on_error=1:die_after_fork=0:suppressions=$root/test/tsan-cpython.supp" "$out/$name" \
       --gtest_brief=1 || status=1
   done

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 WARNING_FLAGS = "-Wall -Wextra -Werror"
 
 if os.environ.get("PYXC_TEST_ALLOW_WARNINGS") != "1":
@@ -21,6 +23,8 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "concurrency: calls compiled code from many threads at once; scripts/test.sh runs "
         "these again with ThreadSanitizer (-m concurrency)")
+    # pytest-xdist's own marker, named here too for runs without xdist.
+    config.addinivalue_line("markers", "xdist_group(name): the tests of one group run on one xdist worker")
 
 
 # A sanitizer runtime that scripts/test.sh preloads into this interpreter is
@@ -47,10 +51,24 @@ if os.environ.get("PYXC_TEST_PRELOAD_HERE_ONLY") == "1" and os.environ.get("LD_P
 
 CONCURRENCY_FILES = ("thread", "prange", "aio")
 
+# Under pytest-xdist (`scripts/test.sh` runs `pytest -n 2 --dist loadgroup`)
+# the tests of one file stay on one worker, in order, so that its
+# module-scoped fixtures (a built example, a virtual environment, a server)
+# are made once. A file whose tests share only session-wide work (the corpus,
+# built once per run: test/e2e/once_per_run.py) sets
+# `PYXC_SPREAD_OVER_WORKERS = True` and its tests go to whichever worker is
+# free.
+SPREAD_ATTRIBUTE = "PYXC_SPREAD_OVER_WORKERS"
 
+
+# tryfirst: xdist reads the xdist_group markers in its own hook.
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    # Tests of the thread pool, prange and .aio are concurrency tests by
-    # their file name, so the TSan stage picks up new ones without a marker.
     for item in items:
+        # Tests of the thread pool, prange and .aio are concurrency tests by
+        # their file name, so the TSan stage picks up new ones without a marker.
         if any(word in item.path.name for word in CONCURRENCY_FILES):
             item.add_marker("concurrency")
+        module = getattr(item, "module", None)
+        if not getattr(module, SPREAD_ATTRIBUTE, False) and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(str(item.path.relative_to(config.rootpath))))

@@ -51,6 +51,13 @@ enum class RefKind {
   Exception,      // name = builtin exception class ("ValueError")
   ArrayConstructor, // name = "empty" or "zeros" (pyxc.empty(shape, dtype)); the call's type is the array
   ListMethod,     // name = the method ("append"); operands[0] of the call is the Attribute on the list
+  // NumPy in native code (compiler/check/numpy.cpp routes `np.<name>(...)` by
+  // category); name = the NumPy function ("zeros", "sqrt", "sum", "dot").
+  NumpyAllocation,  // zeros empty ones full arange linspace *_like array copy
+  NumpyUfunc,       // elementwise: sqrt exp ... minimum maximum where
+  NumpyReduction,   // sum prod min max mean argmin argmax ... (np.sum(a, axis=0))
+  NumpyLinalg,      // dot vdot matmul outer (and the `@` operator's helper)
+  ArrayMethod,      // a method of an array value: a.sum(), a.copy(), a.reshape(...); name = the method
 };
 
 struct Ref {

@@ -122,6 +122,10 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
                 b->member == "prange" ? std::string("prange() can only be used as the iterable of a for loop")
                                       : "pyxc." + b->member + "() is not supported in native code yet");
           return checkArgsOnly();
+        case BindingKind::NumpyMember:
+          result = callNumpy(call, b->member, name);
+          if (result.isUnknown()) return result;
+          break;
         case BindingKind::OtherBinding:
           reportPythonCall(call, name, b->span, "'" + name + "' is bound here");
           return Type::unknown();
@@ -193,6 +197,11 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
             "name '" + object + "' is not defined; add 'import " + object + "'");
       return checkArgsOnly();
     }
+    if (b && b->kind == BindingKind::NumpyModule) {
+      result = callNumpy(call, member, spelled);
+      callee->ref = call.ref;
+      return result;
+    }
     if (b && b->kind == BindingKind::OtherModule) {
       checkArgsOnly();
       auto& d = error(Kind::PythonCall, call.span,
@@ -209,7 +218,8 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
   }
   if (callee->kind == ast::ExprKind::Attribute) {
     Type objectType = callee->operand(0) ? checkType(callee->operand(0)) : Type::unknown();
-    if (!objectType.isUnknown() && objectType.kind != types::TypeKind::Array)
+    if (objectType.kind == types::TypeKind::Array) return callArrayMethod(call, objectType);
+    if (!objectType.isUnknown())
       error(Kind::UnsupportedConstruct, call.span,
             "method calls ('." + callee->text + "()' on " + typeName(objectType) +
                 ") are not supported in native code");

@@ -435,17 +435,33 @@ def f(x: int) -> int:
 
 TEST(Module, OtherModulesAreReportedWithTheirName) {
   auto c = checkSource(R"(
-import numpy as np
+import scipy as sp
 from os import sep
 
 @pyxc.native
 def f(x: float) -> float:
     y = sep
-    return np.sqrt(x)
+    return sp.erf(x)
 )");
   EXPECT_EQ(c->errors(),
             (Errors{"7:9 unsupported-construct: 'sep' (imported from os) cannot be used in native code; pass its "
                     "value as a parameter",
-                    "8:12 python-call: calling 'np.sqrt' of the Python module 'numpy' from native code is not "
+                    "8:12 python-call: calling 'sp.erf' of the Python module 'scipy' from native code is not "
                     "supported; use the math module's functions or move the call out"}));
+}
+
+TEST(Module, NumpyNamesAreRoutedAndUnknownOnesNamed) {
+  auto c = checkSource(R"(
+import numpy as np
+from numpy import float64
+
+@pyxc.native
+def f(x: float) -> float:
+    y = np.frobnicate(x)
+    return np.float64(x) + float64(x) + np.pi + np.inf
+)");
+  EXPECT_EQ(c->errors(),
+            (Errors{"7:9 unsupported-construct: numpy.frobnicate() ('np.frobnicate') is not supported in native "
+                    "code; see docs/coverage.md for the NumPy functions pyxc compiles, or move the call out of the "
+                    "native function"}));
 }

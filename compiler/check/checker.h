@@ -119,6 +119,22 @@ class FunctionChecker {
 
   // calls.cpp
   Type checkCall(ast::Expr& call);
+  // numpy.cpp: `np.<name>(...)` / a `from numpy import name` call, routed
+  // by category to the functions below; `spelled` is how the source names it.
+  Type callNumpy(ast::Expr& call, const std::string& name, const std::string& spelled);
+  // `np.<name>` not called: a constant (np.pi, np.inf, np.nan) or an error.
+  Type checkNumpyAttribute(ast::Expr& e, const std::string& name, const std::string& spelled);
+  // A dtype argument: np.float64, np.int32, float, int, bool, pyxc.f64,
+  // "float64", "f8", ... Reports and returns nullopt otherwise.
+  std::optional<Scalar> resolveDtype(ast::Expr& dtype, const std::string& callee);
+  // numpy_arrays.cpp: allocation, reductions, linear algebra, array methods.
+  Type callNumpyAllocation(ast::Expr& call, const std::string& name, const std::string& spelled);
+  Type callNumpyReduction(ast::Expr& call, const std::string& name, const std::string& spelled);
+  Type callNumpyLinalg(ast::Expr& call, const std::string& name, const std::string& spelled);
+  // `a.<method>(...)` where `a` is an array (callee->operand(0) is already checked).
+  Type callArrayMethod(ast::Expr& call, const Type& array);
+  // numpy_ufuncs.cpp: elementwise functions of arrays and scalars.
+  Type callNumpyUfunc(ast::Expr& call, const std::string& name, const std::string& spelled);
   // arrays.cpp
   Type checkArrayAttribute(ast::Expr& e, const Type& array);
   // Checks the indices of `subscript` (operands[1..]) against `array`;

@@ -103,6 +103,13 @@ void FunctionChecker::reportModuleNameUse(const std::string& name, const ModuleB
       error(Kind::UnsupportedConstruct, span,
             "the module '" + name + "' can only be used as '" + name + ".<name>' in native code");
       return;
+    case BindingKind::NumpyModule:
+      error(Kind::UnsupportedConstruct, span,
+            "the module '" + name + "' (numpy) can only be used as '" + name + ".<name>' in native code");
+      return;
+    case BindingKind::NumpyMember:
+      error(Kind::UnsupportedConstruct, span, "numpy." + b.member + " cannot be used here in native code");
+      return;
     case BindingKind::OtherModule:
       error(Kind::UnsupportedConstruct, span,
             "the Python module '" + b.module + "' cannot be used in native code");
@@ -147,6 +154,7 @@ Type FunctionChecker::checkName(ast::Expr& e) {
       e.ref = ast::Ref{ast::RefKind::MathConstant, -1, b->member};
       return Type::scalarOf(Scalar::F64);
     }
+    if (b->kind == BindingKind::NumpyMember) return checkNumpyAttribute(e, b->member, e.text);
     reportModuleNameUse(e.text, *b, e.span);
     return Type::unknown();
   }
@@ -187,6 +195,7 @@ Type FunctionChecker::checkAttribute(ast::Expr& e) {
             "name '" + object->text + "' is not defined; add 'import " + object->text + "'");
       return Type::unknown();
     }
+    if (b && b->kind == BindingKind::NumpyModule) return checkNumpyAttribute(e, e.text, spelled);
     if (b && b->kind == BindingKind::OtherModule) {
       error(Kind::UnsupportedConstruct, e.span,
             "'" + spelled + "' belongs to the Python module '" + b->module + "' and cannot be used in native code");

@@ -17,6 +17,7 @@ ModuleBinding importedModule(const std::string& dotted, Span span) {
   ModuleBinding b{BindingKind::OtherModule, "", dotted, "", -1, span};
   if (dotted == "math") b.kind = BindingKind::MathModule;
   if (dotted == "pyxc") b.kind = BindingKind::PyxcModule;
+  if (dotted == "numpy") b.kind = BindingKind::NumpyModule;
   return b;
 }
 
@@ -24,6 +25,7 @@ ModuleBinding importedMember(const std::string& module, const std::string& membe
   ModuleBinding b{BindingKind::OtherImport, member, module, "", -1, span};
   if (module == "math") b.kind = BindingKind::MathMember;
   if (module == "pyxc") b.kind = BindingKind::PyxcMember;
+  if (module == "numpy") b.kind = BindingKind::NumpyMember;
   return b;
 }
 

@@ -16,9 +16,11 @@ namespace pyxc::check {
 enum class BindingKind {
   MathModule,    // import math [as m]
   PyxcModule,    // import pyxc [as px]
-  OtherModule,   // import numpy as np
+  NumpyModule,   // import numpy [as np]
+  OtherModule,   // import os
   MathMember,    // from math import sqrt        (member = "sqrt")
   PyxcMember,    // from pyxc import f64, native (member = "f64")
+  NumpyMember,   // from numpy import zeros      (member = "zeros")
   OtherImport,   // from os import path
   Function,      // def at module level          (functionIndex)
   OtherBinding,  // module-level variable or class
@@ -26,8 +28,8 @@ enum class BindingKind {
 
 struct ModuleBinding {
   BindingKind kind;
-  std::string member;      // MathMember/PyxcMember/OtherImport: the imported name
-  std::string module;      // OtherModule/OtherImport: the module imported from
+  std::string member;      // MathMember/PyxcMember/NumpyMember/OtherImport: the imported name
+  std::string module;      // NumpyModule/OtherModule/OtherImport: the module imported from
   std::string what;        // OtherBinding: "variable", "class"
   int functionIndex = -1;  // Function
   Span span;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -11,6 +12,7 @@
 #include <mutex>
 #include <thread>
 
+#include "compiler/driver/build_progress.h"
 #include "compiler/driver/cache.h"
 #include "compiler/driver/cache_key.h"
 #include "compiler/driver/driver.h"
@@ -57,6 +59,8 @@ bool writeFileAtomically(const fs::path& target, const std::string& contents) {
 struct ModuleOutcome {
   int exitCode = kOk;
   std::string messages;
+  ModuleResult result = ModuleResult::NothingToBuild;  // Failed is set by the caller from exitCode
+  double seconds = 0;
 };
 
 // The cache as one build uses it; null when --no-cache or unavailable.
@@ -141,6 +145,7 @@ ModuleOutcome buildModule(const std::string& path, bool explicitFile, const Buil
     if (found == CacheLookup::Hit) {
       ++cache->hits;
       if (options.verbose) outcome.messages += "cache hit " + key + ": " + soPath.string() + "\n";
+      outcome.result = ModuleResult::Cached;
       if (options.verify) verifyModule(path, cppPath, key, options.verbose, setup, cache, outcome);
       return outcome;
     }
@@ -183,6 +188,7 @@ ModuleOutcome buildModule(const std::string& path, bool explicitFile, const Buil
     return outcome;
   }
   if (options.verbose) outcome.messages += "built " + soPath.string() + "\n";
+  outcome.result = ModuleResult::Compiled;
   if (options.verify) verifyModule(path, cppPath, key, options.verbose, setup, cache, outcome);
   return outcome;
 }
@@ -285,17 +291,31 @@ int runBuild(const BuildOptions& options) {
   std::atomic<size_t> next{0};
   std::mutex printMutex;
   size_t printed = 0;
+  using Clock = std::chrono::steady_clock;
+  auto secondsSince = [](Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+  };
+  const Clock::time_point buildStarted = Clock::now();
+  BuildProgress progress(modules.size(), stderrIsTerminal());
   // Each worker takes the next module; output is printed in module order as
   // soon as every earlier module has finished, so parallel runs read alike.
   auto worker = [&] {
     for (size_t i; (i = next++) < modules.size();) {
       bool explicitFile = std::find(options.paths.begin(), options.paths.end(), modules[i]) != options.paths.end();
+      Clock::time_point started = Clock::now();
       ModuleOutcome outcome = buildModule(modules[i], explicitFile, options, setup, cache.get());
+      outcome.seconds = secondsSince(started);
+      if (outcome.exitCode != kOk) outcome.result = ModuleResult::Failed;
       std::lock_guard<std::mutex> lock(printMutex);
+      progress.finished(modules[i], outcome.result, outcome.seconds);
       outcomes[i] = std::move(outcome);
       outcomes[i].messages.insert(0, " ");  // marks "finished"; stripped when printed
       while (printed < outcomes.size() && !outcomes[printed].messages.empty()) {
-        std::fputs(outcomes[printed].messages.c_str() + 1, stderr);
+        if (outcomes[printed].messages.size() > 1) {
+          progress.beforeMessages();
+          std::fputs(outcomes[printed].messages.c_str() + 1, stderr);
+        }
+        progress.afterMessages(modules[printed], outcomes[printed].result, outcomes[printed].seconds);
         ++printed;
       }
     }
@@ -305,6 +325,7 @@ int runBuild(const BuildOptions& options) {
   for (int j = 1; j < jobs; ++j) threads.emplace_back(worker);
   worker();
   for (auto& t : threads) t.join();
+  progress.done(secondsSince(buildStarted));
 
   if (cache && (cache->hits || cache->misses)) {
     cache->cache.addCounts(cache->hits, cache->misses, cache->corrupt);

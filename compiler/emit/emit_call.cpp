@@ -43,6 +43,11 @@ std::string FunctionEmitter::call(const Expr& e) {
     case RefKind::Builtin: return builtinCall(e);
     case RefKind::ArrayConstructor: return arrayConstructor(e);
     case RefKind::ListMethod: return listMethodCall(e);
+    case RefKind::NumpyAllocation: return numpyAllocation(e);
+    case RefKind::NumpyUfunc: return numpyUfunc(e);
+    case RefKind::NumpyReduction: return numpyReduction(e);
+    case RefKind::NumpyLinalg: return numpyLinalg(e);
+    case RefKind::ArrayMethod: return arrayMethod(e);
     case RefKind::ScalarType: {
       auto args = callArguments(e);
       if (args.size() != 1 || !args[0]) return unsupported(e, "this cast");

@@ -178,6 +178,13 @@ class FunctionEmitter {
   // writes (statement-level temporaries go inside it).
   std::string lambdaOf(const types::Type& type, const std::function<void()>& writeBody);
   std::string reduction(const ast::Expr& call, const std::string& function, const ast::Expr& source);
+  // ---- NumPy (emit_numpy_arrays.cpp: allocation, reductions, linear
+  // algebra, array methods; emit_numpy_ufuncs.cpp: elementwise functions) ----
+  std::string numpyAllocation(const ast::Expr& call);
+  std::string numpyReduction(const ast::Expr& call);
+  std::string numpyLinalg(const ast::Expr& call);
+  std::string arrayMethod(const ast::Expr& call);
+  std::string numpyUfunc(const ast::Expr& call);
 
   // ---- statements (emit_stmt.cpp) ----
   void block(const ast::Block& body);

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import harness_env, make_repo, worktrees, write
 
-FAST = ("--samples", "6", "--min-time", "0.0005")
+FAST_SAMPLES = 6
+FAST = ("--samples", str(FAST_SAMPLES), "--min-time", "0.0005")
 
 ASV_SUITE = {
     "benchmarks/__init__.py": "",
@@ -226,6 +228,12 @@ def test_a_benchmark_missing_at_the_baseline_is_reported_not_failed(tmp_path):
     # The file that imports at the baseline is still compared.
     assert "bench_w.time_work" in completed.stdout.split("no-baseline")[0]
     assert "unchanged" in completed.stdout or "improvement" in completed.stdout
+    # The A/B rounds show on stderr as they run, numbered, with both sides'
+    # samples; a benchmark without a baseline has no rounds.
+    rounds = [line for line in completed.stderr.splitlines() if line.startswith("pyxc bench: bench_w.time_work: round ")]
+    assert [line.split(": ")[2] for line in rounds] == [f"round {i}/{FAST_SAMPLES}" for i in range(1, FAST_SAMPLES + 1)]
+    assert all(re.search(r": A [0-9.]+ [nµm]?s, B [0-9.]+ [nµm]?s, B/A [0-9.]+$", line) for line in rounds), rounds
+    assert "bench_new.time_added: round" not in completed.stderr
 
 
 def test_a_baseline_that_fails_to_build_exits_3_and_cleans_up(pyxc_bin, tmp_path):

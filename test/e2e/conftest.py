@@ -33,6 +33,7 @@ if "PYXC_CACHE_DIR" not in os.environ:
     os.environ["PYXC_CACHE_DIR"] = tempfile.mkdtemp(prefix="pyxc-test-cache-")
     atexit.register(shutil.rmtree, os.environ["PYXC_CACHE_DIR"], ignore_errors=True)
 
+from once_per_run import shared_dir  # noqa: E402
 from programs_support import MISSING_PYXC, ProgramCorpus, find_pyxc, in_ci, pure_mode  # noqa: E402
 
 # "fast": what every test run uses (200 examples per native function);
@@ -66,17 +67,18 @@ def pyxc_bin() -> str:
 @pytest.fixture(scope="session")
 def corpus(tmp_path_factory) -> ProgramCorpus:
     pyxc = None if pure_mode() else require_pyxc()
-    return ProgramCorpus(tmp_path_factory.mktemp("programs"), pyxc)
+    # Built once per run; the other xdist workers import the same artifacts.
+    work_dir = shared_dir(tmp_path_factory, "programs", lambda directory: ProgramCorpus(directory, pyxc))
+    return ProgramCorpus(work_dir, pyxc)
 
 
 @pytest.fixture(scope="session")
 def pyxc_wheelhouse(tmp_path_factory) -> Path:
     """A directory holding one freshly built pyxc wheel (built once per
-    session), for install tests and for --find-links of isolated builds."""
+    run, shared by the xdist workers), for install tests and for
+    --find-links of isolated builds."""
     if os.environ.get("PYXC_SKIP_INSTALL_TEST") == "1":
         pytest.skip("PYXC_SKIP_INSTALL_TEST=1")
     from packaging_support import build_pyxc_wheel
 
-    wheelhouse = tmp_path_factory.mktemp("wheelhouse")
-    build_pyxc_wheel(wheelhouse)
-    return wheelhouse
+    return shared_dir(tmp_path_factory, "wheelhouse", build_pyxc_wheel)

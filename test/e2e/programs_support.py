@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import contextlib
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -160,17 +161,25 @@ class BuildResult:
 class ProgramCorpus:
     """Copies the corpus into `work_dir`, builds every program (in parallel,
     each on its own so one unsupported construct fails only its program)
-    and hands out imported pairs on demand."""
+    and hands out imported pairs on demand. A second corpus on a directory
+    that was built already (another xdist worker's) reuses its builds."""
+
+    BUILDS_FILE = "builds.json"
 
     def __init__(self, work_dir: Path, pyxc: str | None):
         self.work_dir = work_dir
         self.pyxc = pyxc
         self.builds: dict[str, BuildResult] = {}
         self.pairs: dict[str, ProgramPair] = {}
+        recorded = work_dir / self.BUILDS_FILE
+        if recorded.exists():
+            self.builds = {name: BuildResult(**fields) for name, fields in json.loads(recorded.read_text()).items()}
+            return
         for name in program_names():
             shutil.copy(PROGRAMS_DIR / f"{name}.py", work_dir / f"{name}.py")
         if not pure_mode():
             self._build_all()
+        recorded.write_text(json.dumps({name: vars(result) for name, result in self.builds.items()}))
 
     def _build_all(self) -> None:
         def build_one(name: str) -> tuple[str, BuildResult]:

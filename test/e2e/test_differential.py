@@ -33,6 +33,9 @@ from scalar_types import (ArrayInput, ArrayPlan, ArraySpec, FusedScalar, ListSpe
                           array_return_spec, bounded_edges, bounded_strategy, list_edges, list_strategy,
                           param_type_of, return_spec, strategy_for)
 
+# Each test needs only the corpus (built once per run), so under pytest-xdist
+# they go to whichever worker is free (test/conftest.py).
+PYXC_SPREAD_OVER_WORKERS = True
 MAX_EDGE_CASES = 3000
 # Functions with array parameters: each case builds arrays and, under
 # CPython, walks them element by element, so fewer deterministic cases.

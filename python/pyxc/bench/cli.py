@@ -229,7 +229,7 @@ def _run(args) -> int:
             stack.callback(worker.close)
             workers[side.key] = worker
         settings = runner.RunSettings(samples, args.min_time, args.metric, args.verbose,
-                                      cpus=runner.pair_cpus())
+                                      cpus=runner.pair_cpus(), rounds=baseline is not None)
         roots = {side.key: [str(p) for p in side.benchmark_roots] for side in all_sides}
         try:
             results = runner.run_all(workers["B"], workers.get("A"), roots, settings, init_extra)

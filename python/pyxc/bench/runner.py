@@ -133,6 +133,9 @@ class RunSettings:
     # the quiet time; 0.5 ms timings spread ±0.5-2% at the quiet time.
     repeats: int = 10
     cpus: list[int] = field(default_factory=list)  # see pair_cpus()
+    # A line per A/B round on stderr as it runs (`pyxc bench --baseline`):
+    # a comparison takes minutes, and a CI log shows where it is.
+    rounds: bool = False
 
 
 def _progress(settings: RunSettings, text: str) -> None:
@@ -180,6 +183,15 @@ def run_all(current: WorkerProcess, baseline: WorkerProcess | None, roots: dict[
     return results
 
 
+def _round_line(name: str, pair: int, settings: RunSettings, result: BenchResult) -> None:
+    from .report import format_value
+
+    a, b = result.baseline[-1], result.current[-1]
+    ratio = f", B/A {b / a:.3f}" if a > 0 else ""
+    print(f"pyxc bench: {name}: round {pair + 1}/{settings.samples}: A {format_value(a, settings.metric)}, "
+          f"B {format_value(b, settings.metric)}{ratio}", file=sys.stderr, flush=True)
+
+
 def _setup(worker: WorkerProcess, index: int) -> tuple[bool, str, bool]:
     try:
         worker.call(op="setup", index=index)
@@ -211,7 +223,11 @@ def _run_one(name: str, entry: dict, current: WorkerProcess, index_b: int, basel
         current.call(op="sample", index=index_b, number=number, repeats=settings.repeats)
         if use_baseline:
             baseline.call(op="sample", index=index_a, number=number, repeats=settings.repeats)
-        _progress(settings, f"{name}: {settings.samples} samples of {number} calls")
+        if settings.rounds and use_baseline:
+            print(f"pyxc bench: {name}: {settings.samples} rounds of {number} calls per side", file=sys.stderr,
+                  flush=True)
+        else:
+            _progress(settings, f"{name}: {settings.samples} samples of {number} calls")
         for pair in range(settings.samples):
             if settings.cpus:
                 cpu = settings.cpus[pair % len(settings.cpus)]
@@ -225,6 +241,8 @@ def _run_one(name: str, entry: dict, current: WorkerProcess, index_b: int, basel
                 except BenchmarkFailed as failure:
                     use_baseline, baseline_message, result.baseline = False, str(failure), []
             result.current.append(current.call(op="sample", index=index_b, number=number, repeats=settings.repeats)["value"])
+            if settings.rounds and use_baseline:
+                _round_line(name, pair, settings, result)
     except BenchmarkFailed as failure:
         result.status = "skipped" if failure.skip else "failed"
         result.message = str(failure)

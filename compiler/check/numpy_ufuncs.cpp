@@ -1,0 +1,16 @@
+// NumPy's elementwise functions (ufuncs, np.where, np.clip) in native code,
+// on scalars and on arrays.
+#include "compiler/check/checker.h"
+
+namespace pyxc::check {
+
+Type FunctionChecker::callNumpyUfunc(ast::Expr& call, const std::string& name, const std::string& spelled) {
+  (void)name;
+  checkPositionalArgs(call);
+  for (auto& kw : call.keywords)
+    if (kw.value) check(kw.value);
+  error(Kind::UnsupportedConstruct, call.span, spelled + "() is not supported in native code yet");
+  return Type::unknown();
+}
+
+}  // namespace pyxc::check
