@@ -151,15 +151,6 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
     return result;
   }
   if (callee->kind == ast::ExprKind::Attribute && callee->operand(0) &&
-      (callee->operand(0)->kind != ast::ExprKind::Name || findLocal(callee->operand(0)->text))) {
-    Type objectType = checkType(callee->operand(0));  // `xs.append(v)`: a method of a list value
-    if (objectType.isList()) return checkListMethod(call, *callee->operand(0), objectType, callee->text);
-    if (!objectType.isUnknown())
-      error(Kind::UnsupportedConstruct, callee->span,
-            "'" + typeName(objectType) + "' has no method '" + callee->text + "' in native code");
-    return checkArgsOnly();
-  }
-  if (callee->kind == ast::ExprKind::Attribute && callee->operand(0) &&
       callee->operand(0)->kind == ast::ExprKind::Name && !findLocal(callee->operand(0)->text)) {
     const std::string& object = callee->operand(0)->text;
     const std::string& member = callee->text;
@@ -219,6 +210,8 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
   if (callee->kind == ast::ExprKind::Attribute) {
     Type objectType = callee->operand(0) ? checkType(callee->operand(0)) : Type::unknown();
     if (objectType.kind == types::TypeKind::Array) return callArrayMethod(call, objectType);
+    // `xs.append(v)`: a method of a list value (list_calls.cpp).
+    if (objectType.isList()) return checkListMethod(call, *callee->operand(0), objectType, callee->text);
     if (!objectType.isUnknown())
       error(Kind::UnsupportedConstruct, call.span,
             "method calls ('." + callee->text + "()' on " + typeName(objectType) +
