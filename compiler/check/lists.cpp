@@ -71,6 +71,7 @@ Type FunctionChecker::checkListDisplay(ast::Expr& e) {
   bool ok = true;
   for (auto& element : e.operands) {
     Operand o = check(element);
+    if (!ok) continue;  // one diagnostic per display
     Type t = listElementOf(o.type, element ? element->span : e.span);
     if (t.isUnknown()) {
       ok = ok && o.type.isUnknown() && element;

@@ -17,13 +17,6 @@ def bad_annotation(xs: list[list[f64]]) -> None:
 
 
 @pyxc.native
-def never_appended(n: int) -> int:
-    # CHECK: :[[@LINE+1]]:10: error: cannot infer the element type of the list 'xs': nothing is appended to it; annotate it, e.g. xs: list[float] = [] [unbound-local]
-    xs = []
-    return len(xs)
-
-
-@pyxc.native
 def bare_generator(n: int) -> None:
     # CHECK: :[[@LINE+1]]:9: error: a generator expression is only supported as the argument of sum(), min(), max(), any() or all() in native code; build a list with [...] instead [unsupported-construct]
     g = (i for i in range(n))
