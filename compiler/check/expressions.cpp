@@ -135,6 +135,8 @@ Type FunctionChecker::checkName(ast::Expr& e) {
   e.ref = ast::Ref{};
   if (auto slot = findLocal(e.text)) {
     e.ref = ast::Ref{ast::RefKind::Local, *slot, e.text};
+    if (fn_.locals[*slot].type.isObject() && gilDepth_ == 0 && !objectArgAllowed_) reportObjectOutsideGil(e);
+    objectArgAllowed_ = false;
     return fn_.locals[*slot].type;
   }
   if (const ModuleBinding* b = ctx_.scope.lookup(e.text)) {
