@@ -82,7 +82,7 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
     return Type::unknown();
   };
   Type result = Type::unknown();
-  if (gilDepth_ > 0 && isPythonCallee(*callee)) return checkPythonCall(call);
+  if (gilDepth_ > 0 && (isPythonCallee(*callee) || isPythonBuiltinUse(call))) return checkPythonCall(call);
   if (isPythonCallee(*callee) && (callee->kind == ast::ExprKind::Name ? findLocal(callee->text).has_value()
                                                                       : callee->operand(0)->kind != ast::ExprKind::Name ||
                                                                             findLocal(callee->operand(0)->text))) {

@@ -153,6 +153,7 @@ class FunctionChecker {
   // with_gil.cpp
   void checkWith(ast::Stmt& s);
   bool isPythonCallee(const ast::Expr& callee) const;
+  bool isPythonBuiltinUse(const ast::Expr& call) const;
   std::string spelledCallee(const ast::Expr& callee) const;
   Type checkPythonObject(ast::Expr& e);
   Type checkPythonCall(ast::Expr& call);

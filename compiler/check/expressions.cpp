@@ -144,6 +144,7 @@ Type FunctionChecker::checkName(ast::Expr& e) {
       e.ref = ast::Ref{ast::RefKind::MathConstant, -1, b->member};
       return Type::scalarOf(Scalar::F64);
     }
+    if (gilDepth_ > 0 && isPythonCallee(e)) return checkPythonObject(e);  // with_gil.cpp
     reportModuleNameUse(e.text, *b, e.span);
     return Type::unknown();
   }
@@ -160,6 +161,7 @@ Type FunctionChecker::checkAttribute(ast::Expr& e) {
   e.ref = ast::Ref{};
   ast::Expr* object = e.operand(0);
   if (!object) return Type::unknown();
+  if (gilDepth_ > 0 && isPythonCallee(e)) return checkPythonObject(e);  // with_gil.cpp
   if (object->kind == ast::ExprKind::Name && !findLocal(object->text)) {
     const ModuleBinding* b = ctx_.scope.lookup(object->text);
     std::string spelled = object->text + "." + e.text;

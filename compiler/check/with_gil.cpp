@@ -97,6 +97,30 @@ bool FunctionChecker::isPythonCallee(const ast::Expr& callee) const {
   return isPythonBuiltin(root->text) && !isNativeBuiltinFunction(root->text) && !isSupportedException(root->text);
 }
 
+// len(obj), abs(f(x)), min(a, obj): a builtin pyxc compiles, given a Python
+// object, is Python's builtin (int/float/bool of an object are conversions).
+bool FunctionChecker::isPythonBuiltinUse(const ast::Expr& call) const {
+  const ast::Expr* callee = call.operand(0);
+  if (!callee || callee->kind != ast::ExprKind::Name || findLocal(callee->text) || ctx_.scope.lookup(callee->text))
+    return false;
+  const std::string& name = callee->text;
+  if (!isNativeBuiltinFunction(name) || name == "int" || name == "float" || name == "bool" || name == "range")
+    return false;
+  auto isPythonValue = [&](const ast::Expr* arg) {
+    if (!arg) return false;
+    if (arg->kind == ast::ExprKind::StrLit || arg->kind == ast::ExprKind::NoneLit) return true;
+    if (arg->kind == ast::ExprKind::Call && arg->operand(0))
+      return isPythonCallee(*arg->operand(0)) || isPythonBuiltinUse(*arg);
+    if (arg->kind == ast::ExprKind::Name || arg->kind == ast::ExprKind::Attribute) return isPythonCallee(*arg);
+    return false;
+  };
+  for (size_t i = 1; i < call.operands.size(); ++i)
+    if (isPythonValue(call.operand(i))) return true;
+  for (const auto& kw : call.keywords)
+    if (isPythonValue(kw.value.get())) return true;
+  return false;
+}
+
 std::string FunctionChecker::spelledCallee(const ast::Expr& callee) const {
   if (callee.kind == ast::ExprKind::Name) return callee.text;
   if (callee.kind == ast::ExprKind::Attribute && callee.operand(0))
