@@ -92,7 +92,7 @@ Type FunctionChecker::checkArrayIndex(ast::Expr& subscript, const Type& array) {
 void FunctionChecker::storeArrayElement(ast::Expr& target, const Type& array, const Operand& value, Span valueSpan) {
   Type element = checkArrayIndex(target, array);
   target.type = element;
-  if (rejectSubArrayStore(target, element)) return;
+  if (element.kind == types::TypeKind::Array) return storeSubArray(target, element, value, valueSpan);
   if (element.isUnknown() || value.type.isUnknown()) return;
   if (!value.type.isScalar()) {
     error(Kind::TypeMismatch, valueSpan,
@@ -111,7 +111,10 @@ void FunctionChecker::checkArrayAugAssign(ast::Stmt& s, const Type& array) {
   Type element = checkArrayIndex(target, array);
   target.type = element;
   Operand v = check(s.exprs[1]);
-  if (rejectSubArrayStore(target, element)) return;
+  if (element.kind == types::TypeKind::Array) {
+    checkArrayInPlace(s, element, v);
+    return;
+  }
   if (element.isUnknown()) return;
   std::vector<Type> operandTypes;
   Type result = binaryResult(s.binaryOp, Operand{element, false}, v, s.span, operandTypes);

@@ -150,6 +150,15 @@ class FunctionChecker {
   void checkArrayAugAssign(ast::Stmt& s, const Type& array);
   Type callArrayConstructor(ast::Expr& call, const std::string& name);
   void reportArrayOperand(Span span, const Type& array, const std::string& what);
+  // array_expressions.cpp: elementwise operators on arrays, slice stores,
+  // in-place updates (`a += b`).
+  Type arrayBinaryResult(ast::BinaryOp op, const Operand& left, const Operand& right, Span span,
+                         std::vector<Type>& operandTypes);
+  Type arrayUnaryResult(ast::Expr& e, const Type& operand);
+  Type arrayCompareResult(ast::Expr& e, const Operand& left, const Operand& right, Span span);
+  bool checkArrayStoreValue(const Type& target, const Type& value, Span span, const char* what);
+  void storeSubArray(ast::Expr& target, const Type& view, const Operand& value, Span valueSpan);
+  bool checkArrayInPlace(ast::Stmt& s, const Type& target, const Operand& value);
   Type callNativeFunction(ast::Expr& call, int functionIndex);
   Type callMathFunction(ast::Expr& call, const std::string& name);
   Type callBuiltin(ast::Expr& call, const std::string& name);
@@ -198,6 +207,12 @@ class FunctionChecker {
   Span firstValueReturn_;
   Span firstBareReturn_;
 };
+
+// array_expressions.cpp: NumPy's dtype promotion of two operands (arrays or
+// scalars; int/float/bool scalars are Python scalars, NEP 50), and the
+// ndim of their broadcast.
+Scalar numpyPromote(const Type& a, const Type& b);
+int elementwiseNdim(const Type& a, const Type& b);
 
 // array_views.cpp: how one index of `a[...]` treats its axis.
 enum class AxisIndex {

@@ -269,6 +269,7 @@ Type FunctionChecker::checkUnary(ast::Expr& e) {
     t = checkType(operand);
   }
   if (t.isUnknown()) return t;
+  if (isArray(t)) return arrayUnaryResult(e, t);
   bool ok = t.isScalar() && !(e.unaryOp == ast::UnaryOp::Invert && t.isFloat());
   if (!ok) {
     error(Kind::TypeMismatch, e.span,
@@ -290,6 +291,8 @@ Type FunctionChecker::binaryResult(ast::BinaryOp op, const Operand& left, const 
               "' and '" + operandName(right.type) + "'");
     return Type::unknown();
   };
+  if ((isArray(left.type) || isArray(right.type)) && op != ast::BinaryOp::MatMul)
+    return arrayBinaryResult(op, left, right, span, operandTypes);
   if (isArray(left.type) || isArray(right.type)) {
     reportArrayOperand(span, isArray(left.type) ? left.type : right.type,
                        std::string("'") + ast::spelling(op) + "'");
@@ -385,12 +388,7 @@ Type FunctionChecker::checkCompare(ast::Expr& e) {
       ok = false;
       continue;
     }
-    if (isArray(left.type) || isArray(right.type)) {
-      reportArrayOperand(span, isArray(left.type) ? left.type : right.type,
-                         std::string("comparison '") + ast::spelling(op) + "'");
-      ok = false;
-      continue;
-    }
+    if (isArray(left.type) || isArray(right.type)) return arrayCompareResult(e, left, right, span);
     if (!left.type.isScalar() || !right.type.isScalar()) {
       error(Kind::TypeMismatch, span,
             std::string("comparing ") + typeName(left.type) + " with " + typeName(right.type) + " using '" +

@@ -307,6 +307,11 @@ void FunctionChecker::checkAugAssign(ast::Stmt& s) {
   int slot = *found;
   Operand current{target.type, false};
   Operand v = check(value);
+  if (current.type.kind == types::TypeKind::Array) {
+    checkArrayInPlace(s, current.type, v);  // NumPy updates the array in place
+    info_[slot].everAssigned = true;
+    return;
+  }
   std::vector<Type> operandTypes;
   Type result = binaryResult(s.binaryOp, current, v, s.span, operandTypes);
   s.operandTypes = {operandTypes.empty() ? Type::unknown() : operandTypes[0], result};
