@@ -36,6 +36,13 @@ std::vector<Operand> FunctionChecker::checkPositionalArgs(ast::Expr& call) {
   return args;
 }
 
+Type FunctionChecker::checkArgumentsOnly(ast::Expr& call) {
+  checkPositionalArgs(call);
+  for (auto& kw : call.keywords)
+    if (kw.value) check(kw.value);
+  return Type::unknown();
+}
+
 bool FunctionChecker::rejectKeywords(ast::Expr& call, const std::string& callee) {
   if (call.keywords.empty()) return false;
   for (auto& kw : call.keywords)
@@ -74,12 +81,7 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
   call.boundArgs.clear();
   ast::Expr* callee = call.operand(0);
   if (!callee) return Type::unknown();
-  auto checkArgsOnly = [&] {
-    checkPositionalArgs(call);
-    for (auto& kw : call.keywords)
-      if (kw.value) check(kw.value);
-    return Type::unknown();
-  };
+  auto checkArgsOnly = [&] { return checkArgumentsOnly(call); };
   Type result = Type::unknown();
   if (callee->kind == ast::ExprKind::Name) {
     const std::string& name = callee->text;

@@ -156,6 +156,9 @@ class FunctionChecker {
   Type callCast(ast::Expr& call, Scalar scalar, const std::string& spelled);
   Type checkException(ast::Expr& e);
   std::vector<Operand> checkPositionalArgs(ast::Expr& call);
+  // Types every argument (positional and keyword) of a call that is refused
+  // or not compiled, so that errors inside them are still reported; unknown.
+  Type checkArgumentsOnly(ast::Expr& call);
   bool rejectKeywords(ast::Expr& call, const std::string& callee);
   bool checkPrangeKeywords(ast::Expr& call);
   bool requireNumericArgs(ast::Expr& call, const std::vector<Operand>& args, const std::string& callee);

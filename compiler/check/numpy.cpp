@@ -82,6 +82,13 @@ std::optional<Scalar> numpyScalarNamed(const std::string& name) {
   return std::nullopt;
 }
 
+// np.float64, np.int32, ...: the names NumPy binds to scalar types (a
+// dtype string such as "f8" is not one of them).
+bool isNumpyScalarType(const std::string& name) {
+  const NumpyFunctionInfo* info = findNumpyFunction(name);
+  return info && info->category == NumpyCategory::Dtype;
+}
+
 bool isNumpyConstant(const std::string& name) {
   return name == "pi" || name == "e" || name == "inf" || name == "nan" || name == "euler_gamma";
 }
@@ -91,9 +98,7 @@ bool isNumpyConstant(const std::string& name) {
 Type FunctionChecker::callNumpy(ast::Expr& call, const std::string& name, const std::string& spelled) {
   const NumpyFunctionInfo* info = findNumpyFunction(name);
   if (!info) {
-    checkPositionalArgs(call);
-    for (auto& kw : call.keywords)
-      if (kw.value) check(kw.value);
+    checkArgumentsOnly(call);
     error(Kind::UnsupportedConstruct, call.span,
           "numpy." + name + "() ('" + spelled + "') is not supported in native code; see docs/coverage.md for "
           "the NumPy functions pyxc compiles, or move the call out of the native function");
@@ -118,7 +123,7 @@ Type FunctionChecker::checkNumpyAttribute(ast::Expr& e, const std::string& name,
     e.ref = ast::Ref{ast::RefKind::MathConstant, -1, name};
     return Type::scalarOf(Scalar::F64);
   }
-  if (numpyScalarNamed(name) && findNumpyFunction(name))
+  if (isNumpyScalarType(name))
     error(Kind::UnsupportedConstruct, e.span,
           "the NumPy type '" + spelled + "' can only be used as a dtype (dtype=" + spelled + ") or called as a cast, " +
               spelled + "(x)");
@@ -145,14 +150,14 @@ std::optional<Scalar> FunctionChecker::resolveDtype(ast::Expr& dtype, const std:
   if (object && object->kind == ast::ExprKind::Name && !findLocal(object->text)) {
     const ModuleBinding* b = ctx_.scope.lookup(object->text);
     if (b && b->kind == BindingKind::NumpyModule) {
-      if (auto s = numpyScalarNamed(member); s && member != "bool" && member != "f8") return s;
+      if (isNumpyScalarType(member)) return numpyScalarNamed(member);
       return fail();
     }
   }
   if (dtype.kind == ast::ExprKind::Name && !findLocal(member)) {
     const ModuleBinding* b = ctx_.scope.lookup(member);
     if (b && b->kind == BindingKind::NumpyMember) {
-      if (auto s = numpyScalarNamed(b->member)) return s;
+      if (isNumpyScalarType(b->member)) return numpyScalarNamed(b->member);
       return fail();
     }
   }

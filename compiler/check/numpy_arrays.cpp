@@ -16,33 +16,25 @@ std::string notYet(const std::string& spelled, const std::string& name) {
 }  // namespace
 
 Type FunctionChecker::callNumpyAllocation(ast::Expr& call, const std::string& name, const std::string& spelled) {
-  checkPositionalArgs(call);
-  for (auto& kw : call.keywords)
-    if (kw.value) check(kw.value);
+  checkArgumentsOnly(call);
   error(Kind::UnsupportedConstruct, call.span, notYet(spelled, name));
   return Type::unknown();
 }
 
 Type FunctionChecker::callNumpyReduction(ast::Expr& call, const std::string& name, const std::string& spelled) {
-  checkPositionalArgs(call);
-  for (auto& kw : call.keywords)
-    if (kw.value) check(kw.value);
+  checkArgumentsOnly(call);
   error(Kind::UnsupportedConstruct, call.span, notYet(spelled, name));
   return Type::unknown();
 }
 
 Type FunctionChecker::callNumpyLinalg(ast::Expr& call, const std::string& name, const std::string& spelled) {
-  checkPositionalArgs(call);
-  for (auto& kw : call.keywords)
-    if (kw.value) check(kw.value);
+  checkArgumentsOnly(call);
   error(Kind::UnsupportedConstruct, call.span, notYet(spelled, name));
   return Type::unknown();
 }
 
 Type FunctionChecker::callArrayMethod(ast::Expr& call, const Type& array) {
-  checkPositionalArgs(call);
-  for (auto& kw : call.keywords)
-    if (kw.value) check(kw.value);
+  checkArgumentsOnly(call);
   error(Kind::UnsupportedConstruct, call.span,
         "method calls ('." + call.operand(0)->text + "()' on " + typeName(array) +
             ") are not supported in native code");

@@ -6,9 +6,7 @@ namespace pyxc::check {
 
 Type FunctionChecker::callNumpyUfunc(ast::Expr& call, const std::string& name, const std::string& spelled) {
   (void)name;
-  checkPositionalArgs(call);
-  for (auto& kw : call.keywords)
-    if (kw.value) check(kw.value);
+  checkArgumentsOnly(call);
   error(Kind::UnsupportedConstruct, call.span, spelled + "() is not supported in native code yet");
   return Type::unknown();
 }
