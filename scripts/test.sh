@@ -26,14 +26,17 @@ cd "$root"
 status=0
 stage_lines=()
 # CPU seconds (user + system) of this shell's finished children, from the
-# `times` builtin (run in this shell: a subshell would count from zero).
-children_cpu() {
+# `times` builtin, into $children_cpu_s. It must run in this shell, not in
+# a command substitution: a subshell's `times` counts its own children
+# only, from zero (which made every stage read "CPU 0 s").
+children_cpu_s=0
+read_children_cpu() {
   local file
   file=$(mktemp)
   times >"$file"
-  awk 'NR == 2 { n = split($0, t, /[ ms]+/); s = 0
+  children_cpu_s=$(awk 'NR == 2 { n = split($0, t, /[ ms]+/); s = 0
                  for (i = 1; i + 1 <= n; i += 2) s += t[i] * 60 + t[i + 1]
-                 printf "%d", s }' "$file"
+                 printf "%d", s }' "$file")
   rm -f "$file"
 }
 # stage NAME COMMAND...: runs one stage, says how long it took, and records
@@ -41,11 +44,13 @@ children_cpu() {
 stage() {
   local name=$1 rc=0 start=$SECONDS cpu_start
   shift
-  cpu_start=$(children_cpu)
+  read_children_cpu
+  cpu_start=$children_cpu_s
   echo "== $name"
   "$@" || rc=$?
   local line
-  line="$name took $((SECONDS - start)) s (CPU $(($(children_cpu) - cpu_start)) s)"
+  read_children_cpu
+  line="$name took $((SECONDS - start)) s (CPU $((children_cpu_s - cpu_start)) s)"
   [ $rc -eq 0 ] || { line+=", FAILED (exit $rc)"; status=1; }
   echo "== $line"
   stage_lines+=("$line")
