@@ -50,6 +50,7 @@ enum class RefKind {
   ScalarType,     // a type used as a value, e.g. pyxc.f32(x) as a cast; type = the scalar
   Exception,      // name = builtin exception class ("ValueError")
   ArrayConstructor, // name = "empty" or "zeros" (pyxc.empty(shape, dtype)); the call's type is the array
+  ListMethod,     // name = the method ("append"); operands[0] of the call is the Attribute on the list
   // NumPy in native code (compiler/check/numpy.cpp routes `np.<name>(...)` by
   // category); name = the NumPy function ("zeros", "sqrt", "sum", "dot").
   NumpyAllocation,  // zeros empty ones full arange linspace *_like array copy
@@ -69,6 +70,7 @@ enum class ExprKind {
   IntLit, FloatLit, BoolLit, NoneLit, StrLit,
   Name, Attribute, Subscript, Slice,
   Unary, Binary, BoolOp, Compare, IfExp, Call, Tuple,
+  List, ListComp, GeneratorExp, CompFor, CompIf,  // lists (compiler/check/lists.cpp)
   Unsupported,
 };
 
@@ -105,7 +107,9 @@ struct Expr {
   //  BoolOp: operands (2 or more); Compare: operands (2 or more)
   //  IfExp: operands[0] = test, [1] = body (if true), [2] = orelse
   //  Call: operands[0] = callee, operands[1..] = positional args; keywords
-  //  Tuple: operands = elements
+  //  Tuple, List: operands = elements
+  //  ListComp, GeneratorExp: operands[0] = element, operands[1..] = clauses in order:
+  //    CompFor: operands[0] = target, [1] = iterable; CompIf: operands[0] = condition
   ExprList operands;
   std::vector<Keyword> keywords;
 
@@ -149,6 +153,8 @@ struct Local {
   types::Type type;
   Span firstAssignment;
   bool isParam = false;
+  // A comprehension's variable: emit declares it in the comprehension's loop.
+  bool comprehension = false;
 };
 
 // Directives from @pyxc.native(...). [check]

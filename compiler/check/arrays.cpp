@@ -51,6 +51,13 @@ Type FunctionChecker::checkArrayIndex(ast::Expr& subscript, const Type& array) {
       axes.push_back(sliceIndexKind(*index));
       continue;
     }
+    if (index->kind == ast::ExprKind::List || index->kind == ast::ExprKind::ListComp) {
+      error(Kind::UnsupportedConstruct, index->span,
+            "fancy indexing (a list display as an index) is not supported in native code; index " + typeName(array) +
+                " with integers and slices, or write a loop");
+      ok = false;
+      continue;
+    }
     if (index->kind == ast::ExprKind::Unsupported) {
       // A list or other display as an index is NumPy's fancy indexing.
       bool ellipsis = index->text.find("Ellipsis") != std::string::npos;

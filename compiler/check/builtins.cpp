@@ -4,6 +4,7 @@
 namespace pyxc::check {
 
 Type FunctionChecker::callBuiltin(ast::Expr& call, const std::string& name) {
+  if (auto list = callListBuiltin(call, name)) return *list;
   call.ref = ast::Ref{ast::RefKind::Builtin, -1, name};
   if (name == "range") {
     error(Kind::UnsupportedConstruct, call.span, "range() can only be used as the iterable of a for loop");
@@ -32,7 +33,8 @@ Type FunctionChecker::callBuiltin(ast::Expr& call, const std::string& name) {
   if (name == "len") {
     if (count != 1) return arity("len() takes exactly one argument (" + std::to_string(count) + " given)");
     const Type& t = args[0].type;
-    if (t.kind == types::TypeKind::Tuple || t.kind == types::TypeKind::Array) return Type::scalarOf(Scalar::I64);
+    if (t.kind == types::TypeKind::Tuple || t.kind == types::TypeKind::Array || t.isList())
+      return Type::scalarOf(Scalar::I64);
     if (!t.isUnknown())
       error(Kind::TypeMismatch, call.operands[1]->span, "object of type '" + typeName(t) + "' has no len()");
     return Type::unknown();

@@ -21,7 +21,7 @@ std::string quotedList(const std::vector<std::string>& names) {
 }
 
 bool isSupportedBuiltinFunction(const std::string& name) {
-  for (const char* b : {"abs", "min", "max", "round", "int", "float", "bool", "len", "range"})
+  for (const char* b : {"abs", "min", "max", "round", "int", "float", "bool", "len", "range", "sum", "any", "all", "sorted", "list"})
     if (name == b) return true;
   return false;
 }
@@ -212,6 +212,8 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
   if (callee->kind == ast::ExprKind::Attribute) {
     Type objectType = callee->operand(0) ? checkType(callee->operand(0)) : Type::unknown();
     if (objectType.kind == types::TypeKind::Array) return callArrayMethod(call, objectType);
+    // `xs.append(v)`: a method of a list value (list_calls.cpp).
+    if (objectType.isList()) return checkListMethod(call, *callee->operand(0), objectType, callee->text);
     if (!objectType.isUnknown())
       error(Kind::UnsupportedConstruct, call.span,
             "method calls ('." + callee->text + "()' on " + typeName(objectType) +

@@ -255,7 +255,9 @@ TEST(Calls, ScalarCasts) {
 }
 
 TEST(Expressions, UnsupportedConstructsAreNamed) {
-  EXPECT_EQ(errorOf("x: int", "[x]"), "3:12 unsupported-construct: a list display is not supported in native code");
+  EXPECT_EQ(errorOf("x: int", "{x}"), "3:12 unsupported-construct: a set display is not supported in native code");
+  EXPECT_EQ(errorOf("x: int", "[[x]]"),
+            "3:13 unsupported-type: a list of lists is not supported in native code: use a 2-D array (pyxc.zeros((n, m), f64))");
   EXPECT_EQ(errorOf("x: int", "lambda: x"), "3:12 unsupported-construct: a lambda is not supported in native code");
   EXPECT_EQ(errorOf("x: int", "'text'"),
             "3:12 unsupported-construct: strings are only supported as the message of 'raise' or 'assert' in native "

@@ -100,7 +100,7 @@ TEST(Statements, LoopErrors) {
   EXPECT_EQ(c->errors(),
             (Errors{"4:5 bad-loop: 'break' outside loop",
                     "5:20 type-mismatch: 'float' object cannot be interpreted as an integer",
-                    "7:14 bad-loop: native code supports only 'for' loops over range(...) or an array; this iterates over "
+                    "7:14 bad-loop: native code supports only 'for' loops over range(...), a list or an array; this iterates over "
                     "tuple[int, int]",
                     "9:26 bad-loop: range() arg 3 must not be zero",
                     "11:9 bad-loop: the target of a 'for' loop must be a single name",

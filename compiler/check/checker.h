@@ -164,6 +164,25 @@ class FunctionChecker {
   bool requireNumericArgs(ast::Expr& call, const std::vector<Operand>& args, const std::string& callee);
   void reportPythonCall(ast::Expr& call, const std::string& spelled, Span noteSpan, const std::string& noteText);
 
+  // lists.cpp, list_calls.cpp
+  Type listElementOf(const Type& element, Span span);
+  std::optional<int> findComprehensionLocal(const std::string& name) const;
+  Type checkListDisplay(ast::Expr& e);
+  void checkRangeIterable(ast::Expr& iterable);
+  Type iterationElement(ast::Expr& iterable, const char* where);
+  // Binds the clauses' variables and types the element: its type.
+  Type checkComprehensionParts(ast::Expr& e);
+  Type checkComprehension(ast::Expr& e);
+  Type checkListSubscript(ast::Expr& e, const Type& list);
+  void storeIntoList(ast::Expr& object, const Type& list, const Operand& value, Span valueSpan);
+  void storeListElement(ast::Expr& target, const Type& list, const Operand& value, Span valueSpan);
+  void checkListAugAssign(ast::Stmt& s, const Type& list);
+  std::optional<Type> checkListBinary(ast::Expr& e, const Operand& left, const Operand& right);
+  bool isListMembership(const ast::Expr& e) const;
+  Type checkListMembership(ast::Expr& e);
+  Type checkListMethod(ast::Expr& call, ast::Expr& object, const Type& list, const std::string& method);
+  std::optional<Type> callListBuiltin(ast::Expr& call, const std::string& name);
+
   // statements.cpp
   void checkBlock(ast::Block& block);
   void checkStmt(ast::Stmt& s);
@@ -200,7 +219,17 @@ class FunctionChecker {
   std::optional<Type> inferredReturn_;
   Span firstValueReturn_;
   Span firstBareReturn_;
+  // Comprehension variables: one hidden local per `for` clause, visible by
+  // name only inside its comprehension (lists.cpp).
+  std::unordered_map<const ast::Expr*, int> comprehensionSlots_;
+  std::vector<std::unordered_map<std::string, int>> comprehensionScopes_;
 };
+
+// lists.cpp: `[...]`, `[...] * n`, `[... for ...]` make a new list, which
+// may be stored into a list of a wider element type.
+bool isFreshList(const ast::Expr& e);
+// `list[f64]` in an annotation.
+Type listAnnotation(const ast::Expr& e, const ModuleScope& scope, diag::DiagnosticBag& diags);
 
 // array_views.cpp: how one index of `a[...]` treats its axis.
 enum class AxisIndex {

@@ -66,13 +66,15 @@ void FunctionChecker::checkFor(ast::Stmt& s) {
   Type element = Type::scalarOf(Scalar::I64);
   if (!isRange && !isPrange) {
     Type t = checkType(iterable);
-    if (t.kind == types::TypeKind::Array && t.ndim == 1) {
+    if (t.isList()) {
+      element = t.listElement();
+    } else if (t.kind == types::TypeKind::Array && t.ndim == 1) {
       element = Type::scalarOf(t.scalar);
     } else if (t.kind == types::TypeKind::Array) {
       element = indexedType(t, {AxisIndex::Integer});  // the rows, as m[i] gives them
     } else {
       error(Kind::BadLoop, iterable.span,
-            std::string("native code supports only 'for' loops over range(...) or an array") +
+            std::string("native code supports only 'for' loops over range(...), a list or an array") +
                 (isComplete(t) ? "; this iterates over " + typeName(t) : std::string()));
       element = Type::unknown();
     }

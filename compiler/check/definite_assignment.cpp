@@ -36,6 +36,18 @@ class DefiniteAssignment {
   void read(ast::Expr* e, const Flow& f) {
     if (!e) return;
     if (int slot = localSlot(e, f.holds.size()); slot >= 0) e->maybeUnbound = !f.dead && !f.holds[slot];
+    if (e->kind == ast::ExprKind::ListComp || e->kind == ast::ExprKind::GeneratorExp) {
+      // Each clause binds its variable before the later clauses and the element.
+      Flow inner = f;
+      for (size_t i = 1; i < e->operands.size(); ++i) {
+        ast::Expr* clause = e->operands[i].get();
+        if (!clause) continue;
+        read(clause->kind == ast::ExprKind::CompFor ? clause->operand(1) : clause->operand(0), inner);
+        if (clause->kind == ast::ExprKind::CompFor && clause->operand(0)) assign(clause->operand(0), inner);
+      }
+      read(e->operand(0), inner);
+      return;
+    }
     for (auto& operand : e->operands) read(operand.get(), f);
     for (auto& kw : e->keywords) read(kw.value.get(), f);
   }

@@ -64,13 +64,18 @@ Operand FunctionChecker::check(ast::Expr& e) {
       t = ok ? Type::tupleOf(std::move(elements)) : Type::unknown();
       break;
     }
+    case ast::ExprKind::List: t = checkListDisplay(e); break;
+    case ast::ExprKind::ListComp:
+    case ast::ExprKind::GeneratorExp: t = checkComprehension(e); break;
+    case ast::ExprKind::CompFor:
+    case ast::ExprKind::CompIf: break;  // only inside a comprehension
     case ast::ExprKind::Unsupported:
       if (!e.alreadyReported)
         error(Kind::UnsupportedConstruct, e.span, e.text + " is not supported in native code");
       break;
   }
   e.type = t;
-  bool weak = t.isScalar() && isWeakLiteral(e);
+  bool weak = (t.isScalar() && isWeakLiteral(e)) || (t.isList() && isFreshList(e));
   return Operand{t, weak, weak ? intLiteralValue(e) : std::nullopt};
 }
 
@@ -210,6 +215,7 @@ Type FunctionChecker::checkSubscript(ast::Expr& e) {
   if (!object) return Type::unknown();
   Type objectType = checkType(object);
   if (isArray(objectType)) return checkArrayIndex(e, objectType);
+  if (objectType.isList()) return checkListSubscript(e, objectType);
   if (objectType.kind != types::TypeKind::Tuple) {
     for (size_t i = 1; i < e.operands.size(); ++i)
       if (e.operand(i) && e.operand(i)->kind != ast::ExprKind::Slice) check(e.operand(i));
@@ -327,6 +333,7 @@ Type FunctionChecker::checkBinary(ast::Expr& e) {
   if (!e.operand(0) || !e.operand(1)) return Type::unknown();
   Operand left = check(e.operand(0));
   Operand right = check(e.operand(1));
+  if (auto list = checkListBinary(e, left, right)) return *list;
   return binaryResult(e.binaryOp, left, right, e.span, e.operandTypes);
 }
 
@@ -352,6 +359,7 @@ Type FunctionChecker::checkBoolOp(ast::Expr& e) {
 }
 
 Type FunctionChecker::checkCompare(ast::Expr& e) {
+  if (isListMembership(e)) return checkListMembership(e);
   std::vector<Operand> operands;
   for (auto& operand : e.operands) {
     // `x is None`: the comparison is reported below, not the None as well.

@@ -23,6 +23,8 @@ std::optional<int> FunctionChecker::bindLocalTarget(ast::Expr& target) {
 }
 
 std::optional<int> FunctionChecker::findLocal(const std::string& name) const {
+  if (!comprehensionScopes_.empty())
+    if (auto slot = findComprehensionLocal(name)) return slot;
   auto it = localSlots_.find(name);
   if (it == localSlots_.end()) return std::nullopt;
   return it->second;

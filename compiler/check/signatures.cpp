@@ -132,6 +132,8 @@ Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope&
     const ast::Expr& base = *e.operand(0);
     if (base.kind == ast::ExprKind::Name && base.text == "tuple" && !scope.lookup("tuple"))
       return tupleAnnotation(e, use, scope, diags);
+    if (base.kind == ast::ExprKind::Name && base.text == "list" && !scope.lookup("list"))
+      return listAnnotation(e, scope, diags);
     if (auto element = scalarAnnotation(base, scope, diags, reported, choice)) {
       // `bool[:]` (like int[:] and float[:]) only evaluates in Python under
       // `from __future__ import annotations`; pyxc reads it as NumPy's bool.

@@ -34,6 +34,11 @@ void FunctionChecker::reportUninferredTypes() {
             "cannot infer a type for '" + fn_.locals[i].name +
                 "': it is only ever assigned values computed from itself; give it an initial value or an "
                 "annotation");
+  for (size_t i = 0; i < fn_.locals.size(); ++i)
+    if (fn_.locals[i].type.isList() && fn_.locals[i].type.listElement().isUnknown())
+      error(Kind::UnboundLocal, fn_.locals[i].firstAssignment,
+            "cannot infer the element type of the list '" + fn_.locals[i].name +
+                "': nothing is appended to it; annotate it, e.g. " + fn_.locals[i].name + ": list[float] = []");
   if (ctx_.returnInferred[functionIndex_] && fn_.returnType.isUnknown())
     error(Kind::ReturnType, fn_.nameSpan,
           "cannot infer the return type of '" + fn_.name + "'; add a return annotation such as '-> float'");
@@ -221,6 +226,8 @@ void FunctionChecker::assignTo(ast::Expr& target, const Operand& value, Span val
       Type objectType = target.operand(0) ? checkType(target.operand(0)) : Type::unknown();
       if (objectType.kind == types::TypeKind::Array)
         storeArrayElement(target, objectType, value, valueSpan);
+      else if (objectType.isList())
+        storeListElement(target, objectType, value, valueSpan);
       else if (objectType.kind == types::TypeKind::Tuple)
         error(Kind::TypeMismatch, target.span, "'tuple' object does not support item assignment");
       else if (!objectType.isUnknown())
@@ -294,6 +301,7 @@ void FunctionChecker::checkAugAssign(ast::Stmt& s) {
     Type objectType = target.kind == ast::ExprKind::Subscript && target.operand(0) ? checkType(target.operand(0))
                                                                                    : Type::unknown();
     if (objectType.kind == types::TypeKind::Array) return checkArrayAugAssign(s, objectType);
+    if (objectType.isList()) return checkListAugAssign(s, objectType);
     check(value);
     if (objectType.kind == types::TypeKind::Tuple)
       error(Kind::TypeMismatch, target.span, "'tuple' object does not support item assignment");

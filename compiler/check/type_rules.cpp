@@ -96,6 +96,11 @@ std::optional<Type> join(const Type& a, const Type& b) {
       }
       return Type::tupleOf(std::move(elements));
     }
+    case types::TypeKind::List: {
+      auto element = join(a.listElement(), b.listElement());
+      if (!element) return std::nullopt;
+      return Type::listOf(*element);
+    }
     case types::TypeKind::Void:
       return a;
     case types::TypeKind::Array:
@@ -149,6 +154,14 @@ bool isAssignable(const Operand& from, const Type& to) {
     case types::TypeKind::Array:
       return t.kind == types::TypeKind::Array && t.scalar == to.scalar && t.ndim == to.ndim &&
              (t.contiguous || !to.contiguous);
+    case types::TypeKind::List: {
+      // A list is shared, so it keeps its element type; only a new list
+      // (a display or comprehension: weak) converts its elements.
+      if (!t.isList()) return false;
+      const Type source = t.listElement(), into = to.listElement();
+      return source.isUnknown() || into.isUnknown() || source == into ||
+             (from.weak && isAssignable(Operand{source, false}, into));
+    }
     case types::TypeKind::Void:
       return t.kind == types::TypeKind::Void;
     case types::TypeKind::Unknown:

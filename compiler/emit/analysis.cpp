@@ -207,6 +207,8 @@ Effects effectsOf(const Expr& e, const ast::Directives& directives) {
     case ExprKind::Subscript: {
       Effects out = childEffects(e, 0, directives);
       // Array indexing may raise IndexError (with the index in its message).
+      // A list element may also be changed by a later operand's call.
+      if (e.operand(0) && e.operand(0)->type.isList()) out.ordered = true;
       if (e.operand(0) && e.operand(0)->type.kind == types::TypeKind::Array && directives.boundscheck)
         out.ordered = true;
       // A view (m[i], a[::k]) also raises ValueError for a zero step.

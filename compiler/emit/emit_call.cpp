@@ -42,6 +42,7 @@ std::string FunctionEmitter::call(const Expr& e) {
     case RefKind::MathFunction: return mathCall(e);
     case RefKind::Builtin: return builtinCall(e);
     case RefKind::ArrayConstructor: return arrayConstructor(e);
+    case RefKind::ListMethod: return listMethodCall(e);
     case RefKind::NumpyAllocation: return numpyAllocation(e);
     case RefKind::NumpyUfunc: return numpyUfunc(e);
     case RefKind::NumpyReduction: return numpyReduction(e);
@@ -111,6 +112,7 @@ std::string FunctionEmitter::builtinCall(const Expr& e) {
   for (const Expr* arg : args) {
     if (!arg) return unsupported(e, function + "() with a missing argument");
   }
+  if (args.size() == 1 && (args[0]->type.isList() || function == "list")) return listBuiltin(e);
   if (function == "len" && args.size() == 1) {
     const Type& t = args[0]->type;
     if (t.kind == types::TypeKind::Array) return expr(*args[0]) + ".dim(0)";

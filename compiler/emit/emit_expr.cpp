@@ -54,6 +54,8 @@ std::string FunctionEmitter::expr(const Expr& e) {
     case ExprKind::Tuple: return tuple(e);
     case ExprKind::Subscript: return subscript(e);
     case ExprKind::Call: return call(e);
+    case ExprKind::List:
+    case ExprKind::ListComp: return freshList(e, e.type);
     default: return unsupported(e, "this expression");
   }
 }
@@ -62,6 +64,7 @@ std::string FunctionEmitter::exprAs(const Expr& e, const Type& type) {
   if (auto it = valueOverrides_.find(&e); it != valueOverrides_.end())
     return convertValue(it->second.text, it->second.type, type);
   if (auto constant = constantLiteral(e, type)) return *constant;
+  if (type.isList() && isFreshListExpr(e)) return freshList(e, type);
   if (e.kind == ExprKind::Tuple && type.kind == types::TypeKind::Tuple &&
       type.elements.size() == e.operands.size()) {
     // Convert element by element; braced initialisation evaluates the
@@ -167,6 +170,7 @@ std::string FunctionEmitter::unary(const Expr& e) {
 }
 
 std::string FunctionEmitter::binary(const Expr& e) {
+  if (e.type.isList()) return listBinary(e);
   Type operandType = e.operandTypes.empty() ? e.type : e.operandTypes[0];
   auto primitive = binaryPrimitiveFor(e.binaryOp, operandType, *e.operands[0], *e.operands[1]);
   if (!primitive) {
@@ -221,6 +225,7 @@ std::string FunctionEmitter::boolOpStep(const Expr& left, bool isAnd, const std:
 }
 
 std::string FunctionEmitter::compare(const Expr& e) {
+  if (e.compareOps.size() == 1 && e.operands.size() == 2 && e.operands[1]->type.isList()) return listMembership(e);
   size_t count = e.compareOps.size();
   auto typeOf = [&](size_t i) {
     if (i < e.operandTypes.size()) return e.operandTypes[i];
@@ -293,6 +298,7 @@ std::string FunctionEmitter::subscript(const Expr& e) {
   const Expr& object = *e.operands[0];
   if (object.type.kind == types::TypeKind::Array)
     return e.type.kind == types::TypeKind::Array ? arrayView(e) : arrayElement(e);
+  if (object.type.isList()) return listSubscript(e);
   if (auto dim = arrayShapeItem(e)) return *dim;
   if (object.type.kind == types::TypeKind::Tuple && e.operands.size() == 2) {
     auto index = constantInt(*e.operands[1]);

@@ -84,7 +84,7 @@ void FunctionEmitter::emitDefinition(CodeWriter& out) {
   for (size_t i = 0; i < fn_.locals.size(); ++i) {
     const ast::Local& local = fn_.locals[i];
     const char* maybeUnused = read[i] && !parallelPrivate[i] ? "" : "[[maybe_unused]] ";
-    if (!local.isParam) {
+    if (!local.isParam && !local.comprehension) {
       // Zero-initialised like the example module; a local only assigned
       // (a loop variable nobody reads) must not warn.
       out.line(fmt::format("{}{} {}{{}};", maybeUnused, types::cppName(local.type), localName(local.name)));
@@ -221,6 +221,13 @@ void FunctionEmitter::assignTo(const Expr& target, const std::string& value, con
     }
     return;
   }
+  if (target.kind == ExprKind::Subscript && target.operands[0]->type.isList()) {
+    // Python evaluates the value first, then the list and the index.
+    const Type element = target.operands[0]->type.listElement();
+    std::string converted = withoutOuterParens(convertValue(value, valueType, element));
+    line(fmt::format("{} = {};", listElementRef(target), converted));
+    return;
+  }
   if (target.kind == ExprKind::Subscript && target.operands[0]->type.kind == types::TypeKind::Array) {
     // C++17 sequences the right side of `=` first, as Python evaluates the
     // value before the target's indices.
@@ -250,6 +257,7 @@ void FunctionEmitter::augAssign(const Stmt& s) {
   const Expr& value = *s.exprs[1];
   if (target.kind == ExprKind::Subscript && target.operands[0]->type.kind == types::TypeKind::Array)
     return arrayAugAssign(s);
+  if (target.kind == ExprKind::Subscript && target.operands[0]->type.isList()) return listAugAssign(s);
   const ast::Local* local = localOf(target);
   if (target.kind != ExprKind::Name || !local) return unsupportedStatement(s, "this augmented assignment target");
   Type operandType;
@@ -366,6 +374,7 @@ void FunctionEmitter::forLoop(const Stmt& s) {
     return;
   }
   if (iterable.type.kind == types::TypeKind::Array) return forArray(s);
+  if (iterable.type.isList()) return forList(s);
   unsupportedStatement(s, "this for loop (only `for ... in range(...)` is supported)");
 }
 

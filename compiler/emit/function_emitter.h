@@ -74,6 +74,10 @@ std::vector<ProvenAccess> accessesProvenByRange(const ast::Stmt& forStmt, size_t
 // the loop's chunk lambda)?
 std::vector<bool> parallelPrivates(const ast::FunctionDef& fn);
 
+// emit_list.cpp: a display, `[v] * n` or a list comprehension (a new list,
+// built directly in the type it is stored as).
+bool isFreshListExpr(const ast::Expr& e);
+
 class FunctionEmitter {
  public:
   FunctionEmitter(const ModuleContext& context, const ast::FunctionDef& fn);
@@ -151,6 +155,29 @@ class FunctionEmitter {
   void arrayAugAssign(const ast::Stmt& s);
   void forArray(const ast::Stmt& s);
 
+  // ---- lists (emit_list.cpp, emit_list_loops.cpp) ----
+  // A new list of type `type` from a display, `[v] * n` or a comprehension.
+  std::string freshList(const ast::Expr& e, const types::Type& type);
+  std::string listSubscript(const ast::Expr& e);
+  // `xs[i]` as an lvalue of the list's slot type.
+  std::string listElementRef(const ast::Expr& subscript);
+  std::string listMethodCall(const ast::Expr& call);
+  std::string listBuiltin(const ast::Expr& call);
+  std::string listMembership(const ast::Expr& e);
+  std::string listBinary(const ast::Expr& e);
+  void listAugAssign(const ast::Stmt& s);
+  void forList(const ast::Stmt& s);
+  // Writes the loops of a comprehension (or a loop over a list) into the
+  // current writer, with `innermost` emitting the body per element, given
+  // the element's text converted to `elementType`.
+  void comprehensionLoops(const ast::Expr& source, const types::Type& elementType,
+                          const std::function<void(const std::string&)>& innermost);
+  void comprehensionClause(const ast::Expr& comp, size_t clause, const types::Type& elementType,
+                           const std::function<void(const std::string&)>& innermost);
+  // An immediately invoked lambda returning `type` whose body `writeBody`
+  // writes (statement-level temporaries go inside it).
+  std::string lambdaOf(const types::Type& type, const std::function<void()>& writeBody);
+  std::string reduction(const ast::Expr& call, const std::string& function, const ast::Expr& source);
   // ---- NumPy (emit_numpy_arrays.cpp: allocation, reductions, linear
   // algebra, array methods; emit_numpy_ufuncs.cpp: elementwise functions) ----
   std::string numpyAllocation(const ast::Expr& call);

@@ -241,6 +241,7 @@ std::string convertScalar(const std::string& value, const Type& from, const Type
 std::string convertValue(const std::string& value, const Type& from, const Type& to) {
   if (from == to || to.isUnknown() || from.isUnknown()) return value;
   if (to.kind == types::TypeKind::Tuple) return fmt::format("{}({})", types::cppName(to), value);
+  if (to.isList()) return value;  // a list keeps its type; new ones are built in their target type
   // Arrays only convert from contiguous to strided (check allows no other).
   if (to.kind == types::TypeKind::Array) return fmt::format("pyxc::rt::as_strided({})", value);
   return convertScalar(value, from, to, false);

@@ -81,6 +81,7 @@ class Converter {
   ast::ExprPtr subscript(TSNode node);
   ast::ExprPtr slice(TSNode node);
   ast::ExprPtr tuple(TSNode node);
+  ast::ExprPtr comprehension(TSNode node);
 
   // Statement helpers (convert_stmt.cpp).
   ast::StmtPtr stmtUnguarded(TSNode node);

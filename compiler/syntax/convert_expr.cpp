@@ -51,13 +51,10 @@ bool compareOpFromSpelling(std::string_view s, ast::CompareOp& op) {
 const char* describeUnsupportedExpr(std::string_view type) {
   static const std::pair<std::string_view, const char*> table[] = {
       {"lambda", "a lambda"},
-      {"list", "a list display"},
-      {"list_comprehension", "a list comprehension"},
       {"dictionary", "a dict display"},
       {"dictionary_comprehension", "a dict comprehension"},
       {"set", "a set display"},
       {"set_comprehension", "a set comprehension"},
-      {"generator_expression", "a generator expression"},
       {"await", "an 'await' expression"},
       {"yield", "a 'yield' expression"},
       {"named_expression", "an assignment expression (':=')"},
@@ -173,6 +170,16 @@ ExprPtr Converter::exprUnguarded(TSNode node) {
   }
   if (type == "tuple" || type == "expression_list" || type == "pattern_list" || type == "tuple_pattern")
     return tuple(node);
+  if (type == "list") {
+    auto e = make(ExprKind::List, where);
+    for (TSNode element : namedChildren(node)) {
+      std::string_view elementType = nodeType(element);
+      e->operands.push_back(elementType == "list_splat" ? unsupportedExpr(element, "a starred element ('*x') in a list")
+                                                        : expr(element));
+    }
+    return e;
+  }
+  if (type == "list_comprehension" || type == "generator_expression") return comprehension(node);
   if (type == "parenthesized_expression") {
     auto inner = namedChildren(node);
     if (inner.size() != 1) return invalidExpr(node);
@@ -374,6 +381,34 @@ ExprPtr Converter::slice(TSNode node) {
       continue;
     }
     if (slot < 3) e->operands[slot] = expr(child);
+  }
+  return e;
+}
+
+// `[elt for a in b if c for d in e]`: the element, then the clauses in
+// source order (Python's scoping: each clause sees the ones before it).
+ExprPtr Converter::comprehension(TSNode node) {
+  auto e = make(nodeType(node) == "list_comprehension" ? ExprKind::ListComp : ExprKind::GeneratorExp, span(node));
+  e->operands.push_back(expr(field(node, "body")));
+  if (!e->operands[0]) return invalidExpr(node);
+  for (TSNode clause : namedChildren(node)) {
+    std::string_view type = nodeType(clause);
+    if (type == "for_in_clause") {
+      for (TSNode child : allChildren(clause))
+        if (nodeType(child) == "async") return unsupportedExpr(clause, "an 'async for' comprehension");
+      auto f = make(ExprKind::CompFor, span(clause));
+      f->operands.push_back(expr(field(clause, "left")));
+      TSNode right = field(clause, "right");
+      f->operands.push_back(expr(right));
+      if (!f->operands[0] || !f->operands[1]) return invalidExpr(clause);
+      e->operands.push_back(std::move(f));
+    } else if (type == "if_clause") {
+      auto parts = namedChildren(clause);
+      if (parts.size() != 1) return invalidExpr(clause);
+      auto c = make(ExprKind::CompIf, span(clause));
+      c->operands.push_back(expr(parts[0]));
+      e->operands.push_back(std::move(c));
+    }
   }
   return e;
 }

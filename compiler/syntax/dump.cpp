@@ -87,6 +87,11 @@ class Dumper {
       case ExprKind::IfExp: head = "IfExp"; break;
       case ExprKind::Call: head = "Call"; break;
       case ExprKind::Tuple: head = "Tuple"; break;
+      case ExprKind::List: head = "List"; break;
+      case ExprKind::ListComp: head = "ListComp"; break;
+      case ExprKind::GeneratorExp: head = "GeneratorExp"; break;
+      case ExprKind::CompFor: head = "CompFor"; break;
+      case ExprKind::CompIf: head = "CompIf"; break;
       case ExprKind::Unsupported: head = "Unsupported " + quoted(e->text); break;
     }
     line(indent, prefix + head + at(e->span));

@@ -43,7 +43,7 @@ bool operator==(const Type& a, const Type& b) {
   switch (a.kind) {
     case TypeKind::Unknown: case TypeKind::Void: return true;
     case TypeKind::Scalar: return a.scalar == b.scalar;
-    case TypeKind::Tuple: return a.elements == b.elements;
+    case TypeKind::Tuple: case TypeKind::List: return a.elements == b.elements;
     case TypeKind::Array: return a.scalar == b.scalar && a.ndim == b.ndim && a.contiguous == b.contiguous;
   }
   return false;
@@ -107,6 +107,7 @@ std::string pythonName(const Type& t) {
       }
       return out + "]";
     }
+    case TypeKind::List: return "list[" + pythonName(t.listElement()) + "]";
   }
   return "?";
 }
@@ -133,6 +134,7 @@ std::string cppName(const Type& t) {
     case TypeKind::Array:
       return std::string("pyxc::rt::Array<") + cppScalar(t.scalar) + ", " + std::to_string(t.ndim) +
              (t.contiguous ? ", true>" : ", false>");
+    case TypeKind::List: return "pyxc::rt::List<" + cppName(t.listElement()) + ">";
   }
   return "?";
 }

@@ -15,12 +15,13 @@ enum class TypeKind : uint8_t {
   Scalar,
   Tuple,
   Array,    // T[:], T[:, ::1] ...: element scalar, ndim, C-contiguous last axis
+  List,     // list[T]: elements[0] = T (a scalar; unknown while `[]` waits for its first append)
 };
 
 struct Type {
   TypeKind kind = TypeKind::Unknown;
   Scalar scalar = Scalar::I64;          // Scalar, Array element
-  std::vector<Type> elements;           // Tuple
+  std::vector<Type> elements;           // Tuple; List: the one element type
   int ndim = 0;                         // Array
   bool contiguous = false;              // Array: T[::1], T[:, ::1]
 
@@ -34,6 +35,10 @@ struct Type {
     Type t; t.kind = TypeKind::Array; t.scalar = elem; t.ndim = ndim; t.contiguous = contiguous; return t;
   }
 
+  static Type listOf(Type elem) {
+    Type t; t.kind = TypeKind::List; t.elements.push_back(std::move(elem)); return t;
+  }
+
   bool isUnknown() const { return kind == TypeKind::Unknown; }
   bool isScalar() const { return kind == TypeKind::Scalar; }
   bool isScalar(Scalar s) const { return kind == TypeKind::Scalar && scalar == s; }
@@ -41,6 +46,9 @@ struct Type {
   bool isInteger() const;  // any int scalar, not bool
   bool isFloat() const;    // f32 or f64
   bool isNumeric() const { return isInteger() || isFloat() || isBool(); }
+  bool isList() const { return kind == TypeKind::List; }
+  // A list's element type (unknown for other kinds).
+  Type listElement() const { return kind == TypeKind::List && !elements.empty() ? elements[0] : Type{}; }
 
   friend bool operator==(const Type& a, const Type& b);
   friend bool operator!=(const Type& a, const Type& b) { return !(a == b); }

@@ -15,6 +15,8 @@
 #include "errors.h"
 #include "float_narrowing.h"
 #include "function.h"
+#include "list.h"
+#include "list_convert.h"
 #include "gil.h"
 #include "module.h"
 #include "parallel.h"

@@ -98,6 +98,8 @@ def from_numpy(value: Any) -> Any:
         return value.item()
     if isinstance(value, tuple):
         return tuple(from_numpy(v) for v in value)
+    if isinstance(value, list):
+        return [from_numpy(v) for v in value]
     return value
 
 
@@ -109,7 +111,7 @@ def same_value(expected: Any, actual: Any) -> bool:
         return same_array(expected, actual)
     if type(expected) is not type(actual):
         return False
-    if isinstance(expected, tuple):
+    if isinstance(expected, (tuple, list)):
         return len(expected) == len(actual) and all(map(same_value, expected, actual))
     if isinstance(expected, float):
         if math.isnan(expected) or math.isnan(actual):
@@ -129,6 +131,11 @@ def to_native_return(value: Any, spec: ReturnSpec) -> Any:
         if not isinstance(value, tuple) or len(value) != len(spec.elements):
             return value
         return tuple(to_native_return(v, s) for v, s in zip(value, spec.elements))
+    if spec.kind == "list":
+        # A typed list holds its element type: CPython's 1 in a list[float] is 1.0.
+        if not isinstance(value, list) or not spec.elements:
+            return value
+        return [to_native_return(v, spec.elements[0]) for v in value]
     if spec.kind != "scalar":
         return value
     scalar: ScalarType = spec.scalar

@@ -64,9 +64,33 @@ def scalar_of(annotation) -> ScalarType | None:
     return None
 
 
+@dataclass(frozen=True)
+class ListSpec:
+    """A `list[T]` parameter: drawn as a Python list of T's values."""
+    element: ScalarType
+
+
+def list_strategy(spec: ListSpec, bound) -> st.SearchStrategy:
+    """PYXC_TEST_ARGS for a list parameter bounds its elements, or is a
+    strategy for the whole list."""
+    if isinstance(bound, st.SearchStrategy):
+        return bound
+    element = strategy_for(spec.element) if bound is None else bounded_strategy(spec.element, bound)
+    return st.lists(element, max_size=12)
+
+
+def list_edges(spec: ListSpec, bound) -> list:
+    if isinstance(bound, st.SearchStrategy):
+        return []
+    values = bounded_edges(spec.element, bound)
+    return [[], values[:1], values[:3], list(reversed(values)), values]
+
+
 def return_spec(annotation) -> ReturnSpec:
     if annotation is None or annotation is type(None):
         return ReturnSpec("none")
+    if typing.get_origin(annotation) is list:
+        return ReturnSpec("list", elements=tuple(return_spec(a) for a in typing.get_args(annotation)))
     if typing.get_origin(annotation) is tuple:
         return ReturnSpec("tuple", elements=tuple(return_spec(a) for a in typing.get_args(annotation)))
     scalar = scalar_of(annotation)
@@ -239,6 +263,9 @@ def param_type_of(annotation, namespace: dict | None = None):
         import pyxc
     except ImportError:
         return None
+    if typing.get_origin(annotation) is list and len(typing.get_args(annotation)) == 1:
+        element = _marker_scalar(typing.get_args(annotation)[0])
+        return ListSpec(element) if isinstance(element, ScalarType) else None
     if isinstance(annotation, pyxc.ArrayType):
         element = _marker_scalar(annotation.dtype)
         return None if element is None else ArraySpec(element, annotation.ndim, annotation.contiguous)

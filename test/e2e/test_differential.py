@@ -16,6 +16,7 @@ reason} marks known compiler bugs as xfail(strict=True).
 from __future__ import annotations
 
 import ast
+import copy
 import inspect
 import itertools
 import math
@@ -28,9 +29,9 @@ from hypothesis import strategies as st
 from outcomes import (Raised, Returned, compare, describe_array_difference, from_numpy, run_call,
                       same_array)
 from programs_support import PROGRAMS_DIR, native_function_names, program_names, pure_mode
-from scalar_types import (ArrayInput, ArrayPlan, ArraySpec, FusedScalar, array_input_from,
-                          array_return_spec, bounded_edges, bounded_strategy, param_type_of,
-                          return_spec, strategy_for)
+from scalar_types import (ArrayInput, ArrayPlan, ArraySpec, FusedScalar, ListSpec, array_input_from,
+                          array_return_spec, bounded_edges, bounded_strategy, list_edges, list_strategy,
+                          param_type_of, return_spec, strategy_for)
 
 # Each test needs only the corpus (built once per run), so under pytest-xdist
 # they go to whichever worker is free (test/conftest.py).
@@ -188,13 +189,17 @@ class FunctionUnderTest:
         per_parameter = []
         for parameter, scalar in zip(self.parameters, self.scalars):
             bound = self.bounds.get(parameter.name)
+            if isinstance(scalar, ListSpec):
+                per_parameter.append(list_strategy(scalar, bound))
+                continue
             per_parameter.append(strategy_for(scalar) if bound is None else bounded_strategy(scalar, bound))
         return st.tuples(*per_parameter)
 
     def edge_cases(self) -> list[tuple]:
         if self.plan is not None:
             return self.plan.edge_cases(MAX_ARRAY_EDGE_CASES)
-        columns = [bounded_edges(s, self.bounds.get(p.name)) for p, s in zip(self.parameters, self.scalars)]
+        columns = [list_edges(s, self.bounds.get(p.name)) if isinstance(s, ListSpec)
+                   else bounded_edges(s, self.bounds.get(p.name)) for p, s in zip(self.parameters, self.scalars)]
         if any(not column for column in columns):
             return []
         total = math.prod(len(column) for column in columns)
@@ -225,8 +230,9 @@ class FunctionUnderTest:
             # Also scalar-only functions of array programs: their locals may
             # be arrays, so CPython may return NumPy scalars.
             return self.check_arrays(self.recipe(args))
-        expected = run_call(self.cpython, args)
-        actual = run_call(self.compiled, args)
+        # Each side gets its own lists: CPython's body may change its arguments.
+        expected = run_call(self.cpython, copy.deepcopy(args))
+        actual = run_call(self.compiled, copy.deepcopy(args))
         difference = compare(expected, actual, self.returns,
                              may_overflow=self.name in self.pair.may_overflow,
                              wraps=self.name in self.pair.wraps,

@@ -7,7 +7,7 @@ import pyxc
 def f(n: int) -> None:
     # CHECK: :[[@LINE+1]]:5: error: 'break' outside loop [bad-loop]
     break
-    # CHECK: :[[@LINE+1]]:14: error: native code supports only 'for' loops over range(...) or an array; this iterates over tuple[int, int] [bad-loop]
+    # CHECK: :[[@LINE+1]]:14: error: native code supports only 'for' loops over range(...), a list or an array; this iterates over tuple[int, int] [bad-loop]
     for i in (n, n):
         pass
     # CHECK: :[[@LINE+1]]:26: error: range() arg 3 must not be zero [bad-loop]

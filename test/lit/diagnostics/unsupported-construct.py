@@ -5,8 +5,8 @@ import pyxc
 
 @pyxc.native
 def f(xs: int) -> int:
-    # CHECK: :[[@LINE+1]]:10: error: a list display is not supported in native code [unsupported-construct]
-    ys = [xs, xs]
+    # CHECK: :[[@LINE+1]]:10: error: a set display is not supported in native code [unsupported-construct]
+    ys = {xs, xs}
     # CHECK: :[[@LINE+1]]:5: error: a 'try' statement is not supported in native code [unsupported-construct]
     try:
         pass

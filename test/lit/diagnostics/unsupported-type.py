@@ -6,8 +6,8 @@ import pyxc
 @pyxc.native
 # CHECK: :[[@LINE+1]]:10: error: unsupported type 'str'; use int, float, bool, a pyxc scalar type (pyxc.f64, pyxc.i32, ...), tuple[...] or T[:] [unsupported-type]
 def f(s: str) -> int:
-    # CHECK: :[[@LINE+1]]:8: error: unsupported type 'list[...]'; use int
-    x: list[int] = 0
+    # CHECK: :[[@LINE+1]]:13: error: list elements must be scalar types (int, float, bool, pyxc.f32, ...) in native code [unsupported-type]
+    x: list[str] = 0
     return 0
 
 

@@ -4,13 +4,13 @@
 
 
 def f(xs):
-    ys = [x * 2 for x in xs]
+    ys = {x * 2 for x in xs}
     with open("p") as fh:
         pass
     g = lambda: 1
     return f"{ys}"
 # CHECK:      FunctionDef f @6:1 lines=6..11
-# CHECK:          value: Unsupported "a list comprehension" @7:10
+# CHECK:          value: Unsupported "a set comprehension" @7:10
 # CHECK-NEXT:   Unsupported "a 'with' statement" @8:5
 # CHECK:          value: Unsupported "a lambda" @10:9
 # CHECK:        Return @11:5
