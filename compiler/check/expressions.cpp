@@ -247,7 +247,16 @@ Type FunctionChecker::checkSubscript(ast::Expr& e) {
 }
 
 void FunctionChecker::checkCondition(ast::Expr* e, const char* where) {
+  // In a test, `xs and n < 3` only needs each operand's truth value, so a
+  // list may sit beside numbers (as a value, the mixed result has no type).
+  if (e && e->kind == ast::ExprKind::BoolOp) {
+    for (auto& operand : e->operands) checkCondition(operand.get(), where);
+    // Only the operands' truth values are used (emit: condition()).
+    e->type = Type::scalarOf(Scalar::Bool);
+    return;
+  }
   Type t = checkType(e);
+  if (t.isList()) return;  // a list is true when it is not empty, as in Python
   if (isArray(t)) {
     error(Kind::TypeMismatch, e->span,
           std::string("the truth value of an array is ambiguous; an array cannot be used ") + where +

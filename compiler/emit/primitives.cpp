@@ -303,6 +303,7 @@ std::string applyPattern(const Primitive& primitive, const std::vector<std::stri
 
 std::string truthiness(const std::string& value, const Type& type) {
   if (type.isBool()) return value;
+  if (type.isList()) return fmt::format("({}.size() != 0)", value);
   return fmt::format("({} != 0)", value);
 }
 

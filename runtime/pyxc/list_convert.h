@@ -5,6 +5,8 @@
 
 #include <Python.h>
 
+#include <string>
+
 #include "convert.h"
 #include "list.h"
 
@@ -34,6 +36,14 @@ bool from_py(PyObject* obj, List<T>* out, const char* func, const char* param) {
     Py_INCREF(item);  // __float__/__index__ may run Python code that shrinks the list
     T value;
     bool ok = from_py(item, &value, func, param);
+    if (!ok && PyErr_ExceptionMatches(PyExc_OverflowError)) {
+      // Convert again under the element's own name, so the message says
+      // which one: "argument 'xs[3]' is out of range for i64". Only on
+      // failure: the common path builds no strings.
+      PyErr_Clear();
+      std::string element = std::string(param) + "[" + std::to_string(i) + "]";
+      ok = from_py(item, &value, func, element.c_str());
+    }
     if (!ok && PyErr_ExceptionMatches(PyExc_TypeError)) {
       PyErr_Clear();
       PyErr_Format(PyExc_TypeError, "%s() argument '%s': element %zd must be %s, not %s", func, param, i,

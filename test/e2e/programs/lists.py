@@ -38,6 +38,7 @@ PYXC_TEST_ARGS = {
     "for_else_search": {"xs": SMALL, "v": SMALL},
     "grow_while_iterating": {"n": (0, 10)},
     "any_all": {"xs": SMALL, "t": SMALL},
+    "truth_of_lists": {"xs": SMALL, "n": (-2, 15)},
 }
 
 
@@ -265,3 +266,16 @@ def bool_list(xs: list[bool]) -> list[bool]:
 @pyxc.native
 def math_in_comprehension(xs: list[f64]) -> float:
     return sum(math.fabs(x) for x in xs if not math.isnan(x))
+
+
+@pyxc.native
+def truth_of_lists(xs: list[i64], n: int) -> tuple[i64, i64]:
+    # A list's truth value (not empty) in if/while/not/and/or and a ternary.
+    popped = 0
+    while xs and popped < n:
+        xs.pop()
+        popped += 1
+    flag = 1 if xs else 0
+    if not xs or n < 0:
+        flag += 10
+    return popped, flag
