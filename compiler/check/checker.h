@@ -35,6 +35,9 @@ enum class AnnotationUse { Parameter, Return, Local };
 // The member chosen for each fused name (a specialization's fusedChoice).
 using FusedChoice = std::vector<std::pair<std::string, Scalar>>;
 
+// tuples.cpp: `tuple[T, ...]`.
+bool isVariadicTupleAnnotation(const ast::Expr& annotation);
+
 // Resolves a type annotation; reports UnsupportedType (and returns unknown)
 // for anything pyxc cannot type. Fused names resolve through `choice`.
 Type resolveAnnotation(const ast::Expr& annotation, AnnotationUse use, const ModuleScope& scope,
@@ -163,6 +166,16 @@ class FunctionChecker {
   bool checkPrangeKeywords(ast::Expr& call);
   bool requireNumericArgs(ast::Expr& call, const std::vector<Operand>& args, const std::string& callee);
   void reportPythonCall(ast::Expr& call, const std::string& spelled, Span noteSpan, const std::string& noteText);
+
+  // tuples.cpp
+  Type checkTuple(ast::Expr& e);
+  void unpackInto(ast::Expr& target, const Operand& value, Span valueSpan);
+  bool checkTupleCompare(ast::CompareOp op, const Operand& left, const Operand& right, Span span, Type& operandType);
+  bool checkVariadicAnnAssign(ast::Stmt& s, int slot);
+  // iteration.cpp: the element type of a for loop's iterable (range, an
+  // array, enumerate/zip/reversed of those); sets the builtins' refs.
+  Type iterationElement(ast::Expr& iterable);
+  void checkRangeArgs(ast::Expr& call, const char* name);
 
   // statements.cpp
   void checkBlock(ast::Block& block);

@@ -43,27 +43,7 @@ Operand FunctionChecker::check(ast::Expr& e) {
     case ast::ExprKind::Compare: t = checkCompare(e); break;
     case ast::ExprKind::IfExp: t = checkIfExp(e); break;
     case ast::ExprKind::Call: t = checkCall(e); break;
-    case ast::ExprKind::Tuple: {
-      std::vector<Type> elements;
-      bool ok = true;
-      for (auto& element : e.operands) {
-        Type et = checkType(element);
-        if (et.kind == types::TypeKind::Tuple) {
-          error(Kind::UnsupportedConstruct, element->span, "nested tuples are not supported in native code");
-          ok = false;
-        } else if (!et.isUnknown() && !et.isScalar()) {
-          error(Kind::TypeMismatch, element->span, "a tuple element must be a number or bool, not " + typeName(et));
-          ok = false;
-        }
-        elements.push_back(et.isScalar() ? et : Type::unknown());
-      }
-      if (e.operands.empty()) {
-        error(Kind::UnsupportedConstruct, e.span, "the empty tuple is not supported in native code");
-        ok = false;
-      }
-      t = ok ? Type::tupleOf(std::move(elements)) : Type::unknown();
-      break;
-    }
+    case ast::ExprKind::Tuple: t = checkTuple(e); break;  // tuples.cpp
     case ast::ExprKind::Unsupported:
       if (!e.alreadyReported)
         error(Kind::UnsupportedConstruct, e.span, e.text + " is not supported in native code");
@@ -226,7 +206,8 @@ Type FunctionChecker::checkSubscript(ast::Expr& e) {
   }
   if (!literal || literal->kind != ast::ExprKind::IntLit || literal->intOverflow) {
     error(Kind::UnsupportedConstruct, index ? index->span : e.span,
-          "a tuple can only be indexed by a constant integer in native code");
+          "a tuple can only be indexed by a constant integer in native code (t[0], t[-1]); unpack it instead "
+          "(a, b = t), or use an array for indexing by a variable");
     return Type::unknown();
   }
   check(index);
@@ -389,6 +370,10 @@ Type FunctionChecker::checkCompare(ast::Expr& e) {
       reportArrayOperand(span, isArray(left.type) ? left.type : right.type,
                          std::string("comparison '") + ast::spelling(op) + "'");
       ok = false;
+      continue;
+    }
+    if (left.type.kind == types::TypeKind::Tuple || right.type.kind == types::TypeKind::Tuple) {
+      ok &= checkTupleCompare(op, left, right, span, e.operandTypes[i]);  // tuples.cpp
       continue;
     }
     if (!left.type.isScalar() || !right.type.isScalar()) {
