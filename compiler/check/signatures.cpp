@@ -105,6 +105,22 @@ Type tupleAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& s
   bool ok = true;
   for (const ast::Expr* element : elements) {
     if (!element) { ok = false; continue; }
+    // A fused element only has a type when another parameter picks it: the
+    // call dispatches on parameters, not on the items of a tuple.
+    diag::DiagnosticBag quiet;
+    if (auto fused = fusedTypeOf(*element, scope, quiet); fused && fused->members.size() >= 2) {
+      bool chosen = false;
+      if (choice)
+        for (const auto& entry : *choice) chosen |= entry.first == fused->name;
+      if (!chosen) {
+        diags.error(Kind::UnsupportedType, element->span,
+                    "the fused type '" + fused->name +
+                        "' cannot be a tuple element unless a parameter outside the tuple uses it (e.g. a: " +
+                        fused->name + "[:]); write the element type out, e.g. tuple[f64, int]");
+        ok = false;
+        continue;
+      }
+    }
     size_t before = diags.all().size();
     Type t = resolveAnnotation(*element, use, scope, diags, choice);
     if (t.isUnknown() || t.kind == types::TypeKind::Void) {

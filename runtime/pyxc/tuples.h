@@ -13,6 +13,7 @@
 
 #include "convert.h"
 #include "errors.h"
+#include "scalar_types.h"
 
 namespace pyxc::rt {
 
@@ -100,24 +101,50 @@ bool tuple_items_from_py(PyObject* const* items, std::tuple<Ts...>* out, const c
 
 }  // namespace detail
 
+namespace detail {
+
+template <class T>
+struct tuple_name_of {
+  static std::string get() { return type_name<T>(); }
+};
+template <class... Ts>
+struct tuple_name_of<std::tuple<Ts...>> {
+  static std::string get() {
+    std::string out = "tuple[";
+    size_t i = 0;
+    ((out += (i++ ? ", " : "") + tuple_name_of<Ts>::get()), ...);
+    return out + "]";
+  }
+};
+
+// Cold: a wrong argument is the caller's bug, not the loop's cost.
+template <class... Ts>
+[[gnu::cold, gnu::noinline]] bool wrong_tuple(PyObject* obj, const char* func, const char* param) {
+  std::string expected = tuple_name_of<std::tuple<Ts...>>::get();
+  if (PyTuple_Check(obj) || PyList_Check(obj))
+    PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be %s (%d elements), not a %s of %zd element%s",
+                 func, param, expected.c_str(), static_cast<int>(sizeof...(Ts)), Py_TYPE(obj)->tp_name,
+                 PySequence_Fast_GET_SIZE(obj), PySequence_Fast_GET_SIZE(obj) == 1 ? "" : "s");
+  else
+    PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be %s, not %s", func, param, expected.c_str(),
+                 Py_TYPE(obj)->tp_name);
+  return false;
+}
+
+}  // namespace detail
+
 // A tuple parameter takes a tuple or a list of exactly its length (as
-// unpacking it in Python would; other iterables are a TypeError); each item
-// converts as a parameter of the element's type would, errors naming the
-// parameter.
+// unpacking it in Python would; other iterables are refused). Another type
+// or a wrong length is a TypeError naming the parameter and both types, as
+// for any parameter (SPEC: "Passing a wrong type raises TypeError"); each
+// item converts as a parameter of the element's type would, errors naming
+// the parameter.
 template <class... Ts>
 bool from_py(PyObject* obj, std::tuple<Ts...>* out, const char* func, const char* param) {
   *out = std::tuple<Ts...>{};
-  if (!PyTuple_Check(obj) && !PyList_Check(obj)) {
-    PyErr_Format(PyExc_TypeError, "%s() argument '%s' must be a tuple of %d elements, not %s", func, param,
-                 static_cast<int>(sizeof...(Ts)), Py_TYPE(obj)->tp_name);
-    return false;
-  }
-  Py_ssize_t size = PySequence_Fast_GET_SIZE(obj);
-  if (size != static_cast<Py_ssize_t>(sizeof...(Ts))) {
-    PyErr_Format(PyExc_ValueError, "%s() argument '%s' must have %d elements, not %zd", func, param,
-                 static_cast<int>(sizeof...(Ts)), size);
-    return false;
-  }
+  if ((!PyTuple_Check(obj) && !PyList_Check(obj)) ||
+      PySequence_Fast_GET_SIZE(obj) != static_cast<Py_ssize_t>(sizeof...(Ts))) [[unlikely]]
+    return detail::wrong_tuple<Ts...>(obj, func, param);
   return detail::tuple_items_from_py(PySequence_Fast_ITEMS(obj), out, func, param);
 }
 
