@@ -66,7 +66,9 @@ def scalar_of(annotation) -> ScalarType | None:
 
 @dataclass(frozen=True)
 class TupleParam:
-    """A `tuple[...]` parameter of scalars (or nested tuples of them)."""
+    """A `tuple[...]` parameter of scalars (or nested tuples of them); an
+    element may be a fused type that an array parameter picks (ArrayPlan
+    resolves it per call)."""
     elements: tuple
 
     name = "tuple"
@@ -79,7 +81,7 @@ def tuple_param_of(annotation) -> TupleParam | None:
         return None
     elements = []
     for a in typing.get_args(annotation):
-        element = tuple_param_of(a) or scalar_of(a)
+        element = tuple_param_of(a) or _marker_scalar(a)
         if element is None:
             return None
         elements.append(element)
@@ -439,6 +441,8 @@ class ArrayPlan:
 
     def _resolve(self, kind, chosen: dict) -> ScalarType:
         element = kind.element if isinstance(kind, ArraySpec) else kind
+        if isinstance(element, TupleParam):
+            return TupleParam(tuple(self._resolve(e, chosen) for e in element.elements))
         return chosen[element.name] if isinstance(element, FusedScalar) else element
 
     def strategy(self) -> st.SearchStrategy:

@@ -5,7 +5,9 @@ enumerate/zip/reversed loops, unpacking arrays and rows (with CPython's
 ValueError on a wrong length), `a.shape` as a tuple, `len` of a tuple,
 tuple comparisons, tuples in conditional expressions and as arguments."""
 import pyxc
-from pyxc import f64, i64
+from pyxc import f32, f64, i64
+
+FF = pyxc.fused("FF", f32, f64)
 
 SMALL = (-1000, 1000)
 PYXC_TEST_ARGS = {
@@ -23,6 +25,22 @@ PYXC_TEST_ARGS = {
     "rows_zip": {"m": {"elements": SMALL, "shape": ("n", "k")}, "w": {"elements": SMALL, "shape": ("j",)},
                  "_dims": {"n": (0, 4), "k": (0, 3), "j": (0, 5)}},
     "nested_unpack": {"a": SMALL, "b": SMALL, "c": SMALL},
+    "fused_offset": {"a": {"elements": SMALL}, "t": SMALL},
+    "fused_tuple_follows_array": {"a": {"elements": SMALL}, "t": SMALL},
+    "fused_scalar_pair": {"x": SMALL, "t": SMALL},
+    "nested_loop_targets": {"x": {"elements": SMALL}, "y": {"elements": SMALL, "shape": ("m",)},
+                            "_dims": {"d0": (0, 6), "m": (0, 6)}},
+    "empty_and_negative_ranges": {"n": (-12, 12)},
+    "enumerate_negative_ranges": {"a": (-15, 15), "b": (-15, 15), "s": [-1, -2, -3, -5, 1, 2]},
+    "returned_to_python": {"a": SMALL, "b": SMALL},
+    "order_of_targets": {"a": {"elements": (-9, 9)}, "i": (-4, 4)},
+    "unbound_after": {"a": {"elements": (-9, 9)}},
+    "zip_rows_unpack": {"m": {"elements": SMALL, "shape": ("n", "k")}, "w": {"elements": SMALL, "shape": ("j",)},
+                        "_dims": {"n": (0, 3), "k": (1, 3), "j": (0, 4)}},
+    # Small and NaN-free: an int and a float compare through double (exact
+    # below 2**53), and NaN elements differ from CPython's identity shortcut
+    # (docs/semantics.md "Tuples").
+    "mixed_compare": {"a": SMALL, "b": SMALL},
 }
 
 
@@ -207,3 +225,168 @@ def lexicographic(a: int, b: int, c: int, d: int) -> int:
 @pyxc.native
 def float_order(p: tuple[f64, f64], q: tuple[i64, f64]) -> tuple[bool, bool, bool]:
     return p < q, p == q, p >= q
+
+
+# A fused function with a tuple parameter: the array picks the
+# specialization, the tuple converts the same in both.
+@pyxc.native
+def fused_offset(a: FF[:], t: tuple[f64, i64]) -> float:
+    s = 0.0
+    for i, x in enumerate(a):
+        s += float(x) * t[0] + i * t[1]
+    return s
+
+
+@pyxc.native
+def fused_tuple_follows_array(a: FF[:], t: tuple[FF, int]) -> float:
+    s = 0.0
+    for x in reversed(a):
+        lo, k = t
+        s += float(x) - float(lo) * k
+    return s
+
+
+@pyxc.native
+def fused_scalar_pair(x: pyxc.floating, t: tuple[int, int]) -> tuple[int, float]:
+    a, b = t
+    return a - b, float(x) * 2.0
+
+
+# Nested tuple targets over enumerate/zip at every depth.
+@pyxc.native
+def nested_loop_targets(x: f64[:], y: i64[:]) -> float:
+    s = 0.0
+    for i, (a, b) in enumerate(zip(x, y)):
+        s += i * a - b
+    for (i, a), b in zip(enumerate(x, 1), reversed(y)):
+        s += i * a + b
+    for i, (j, (a, b)) in enumerate(enumerate(zip(reversed(x), y), -3)):
+        s = s * 0.5 + i * j + a * b
+    for pair in zip(y, x):
+        k, v = pair
+        s -= k * v
+    for i, whole in enumerate(zip(x, range(10, 0, -3))):
+        s += i + whole[0] * whole[1]
+    return s
+
+
+# Empty ranges of every shape, negative steps, and what the loop variable
+# holds after them (its previous value when the loop is empty).
+@pyxc.native
+def empty_and_negative_ranges(n: int) -> int:
+    t = 0
+    last = -99
+    for last in range(0, n, -1):
+        t += last
+    for last in range(n, n, -3):
+        t += 1000
+    for last in range(n, n - 1, -1):
+        t = t * 7 + last
+    for last in range(-1, -n - 1, -2):
+        t = t * 3 + last
+    for last in reversed(range(n, 0, -2)):
+        t = t * 5 - last
+    for last in reversed(range(0, n, -1)):
+        t += 10**6
+    for last in range(5, -5, -10**18):
+        t = t * 11 + last
+    return t * 1000 + last
+
+
+@pyxc.native
+def enumerate_negative_ranges(a: int, b: int, s: int) -> int:
+    t = 0
+    for i, v in enumerate(range(a, b, s)):
+        t = t * 3 % 1000003 + i * v
+    for i, (u, w) in enumerate(zip(range(a, b, s), reversed(range(b, a, -s)))):
+        t = t * 5 % 1000003 + i + u - w
+    for v in reversed(range(a, b, s)):
+        t = t * 7 % 1000003 + v
+    return t
+
+
+# A tuple returned to Python is a Python tuple, nested ones too.
+@pyxc.native
+def returned_to_python(a: int, b: float) -> tuple[int, tuple[float, bool], tuple[int, int]]:
+    inner = (b, a > 0)
+    return a, inner, (a, -a)
+
+
+# Tuples of arrays, swapped and indexed.
+@pyxc.native
+def swap_arrays(a: f64[:], b: f64[:]) -> float:
+    x, y = a, b
+    x, y = y, x
+    pair = (x, y)
+    s = 0.0
+    for v in pair[0]:
+        s = s * 2.0 + v
+    for v in pair[1]:
+        s = s * 3.0 - v
+    return s
+
+
+# Targets are assigned left to right after the whole value: `a[i]` uses the
+# new i.
+@pyxc.native
+def order_of_targets(a: i64[:], i: int) -> int:
+    i, a[i] = 1, 5
+    a[0], a[1] = a[1], a[0]
+    return a[0] * 100 + a[1] * 10 + i
+
+
+# An empty enumerate leaves its targets unbound (UnboundLocalError).
+@pyxc.native
+def unbound_after(a: i64[:]) -> int:
+    for i, v in enumerate(a):
+        pass
+    return i + v
+
+
+# Rows unpacked inside a zip target: a row of another length is a ValueError.
+@pyxc.native
+def zip_rows_unpack(m: f64[:, :], w: f64[:]) -> float:
+    s = 0.0
+    for (x, y), c in zip(m, w):
+        s += x * c - y
+    return s
+
+
+@pyxc.native
+def pair_of(a: f64[:]) -> tuple[f64[:], int]:
+    return a, a.shape[0]
+
+
+@pyxc.native
+def unpack_call(a: f64[:]) -> float:
+    b, n = pair_of(a)
+    s = 0.0
+    for k in range(n):
+        s += b[k]
+    return s
+
+
+@pyxc.native
+def tuple_augment(a: int, b: int) -> tuple[int, int]:
+    t = (a, b)
+    u = t
+    t = (t[1], t[0] + t[1])
+    return u[0] + t[0], t[1]
+
+
+@pyxc.native
+def ifexp_tuple(a: int, flag: bool) -> int:
+    x, y = (a, 1) if flag else (2, a)
+    return x * 10 + y
+
+
+@pyxc.native
+def mixed_compare(a: int, b: float) -> int:
+    r = 0
+    if (a, b) == (b, a):
+        r += 1
+    if (a, 1) < (a, 2.5):
+        r += 2
+    if (a, b, True) <= (a, b, 1):
+        r += 4
+    return r
