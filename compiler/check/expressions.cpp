@@ -205,9 +205,17 @@ Type FunctionChecker::checkSubscript(ast::Expr& e) {
     literal = literal->operand(0);
   }
   if (!literal || literal->kind != ast::ExprKind::IntLit || literal->intOverflow) {
+    // Each element may have its own type, so the index picks the type: it
+    // must be known when compiling. An array only fits same-typed scalars.
+    bool uniform = true;
+    for (const Type& element : objectType.elements)
+      uniform = uniform && element.isScalar() && element == objectType.elements[0];
     error(Kind::UnsupportedConstruct, index ? index->span : e.span,
-          "a tuple can only be indexed by a constant integer in native code (t[0], t[-1]); unpack it instead "
-          "(a, b = t), or use an array for indexing by a variable");
+          std::string("a tuple can only be indexed by a constant integer in native code (t[0], t[-1]); ") +
+              (uniform ? "unpack it instead (a, b = t), or use an array for indexing by a variable"
+                       : "unpack it instead (a, b = t): its elements have different types (" +
+                             typeName(objectType) + ")"));
+    if (index) check(index);
     return Type::unknown();
   }
   check(index);

@@ -5,6 +5,8 @@
 //   CPython's ValueError;
 // - tuples compare with == != < <= > >= (same length, lexicographic);
 // - `t: tuple[T, ...] = value` takes its length from the value.
+#include <algorithm>
+
 #include "compiler/check/checker.h"
 
 namespace pyxc::check {
@@ -76,12 +78,7 @@ bool FunctionChecker::checkVariadicAnnAssign(ast::Stmt& s, int slot) {
   LocalInfo& info = info_[slot];
   ast::Local& local = fn_.locals[slot];
   ast::Expr* value = s.exprs.size() > 2 ? s.exprs[2].get() : nullptr;
-  if (!value) {
-    error(Kind::UnsupportedType, annotation.span,
-          "'tuple[T, ...]' takes its length from the value; assign one here or write the length out, e.g. "
-          "tuple[int, int]");
-    return true;
-  }
+  if (!value) return true;  // resolving the annotation reported it (signatures.cpp)
   Operand v = check(*value);
   info.everAssigned = true;
   if (info.declared) {
@@ -137,6 +134,9 @@ void FunctionChecker::unpackInto(ast::Expr& target, const Operand& value, Span v
     error(Kind::TypeMismatch, valueSpan,
           "cannot unpack a non-iterable value of type " + typeName(t) + " (native code unpacks tuples and arrays)");
     assignAll(Type::unknown());
+  } else if (std::any_of(target.operands.begin(), target.operands.end(),
+                         [](const auto& element) { return element && isStarred(*element); })) {
+    assignAll(Type::unknown());  // reported once, at the starred target
   } else if (t.elements.size() != count) {
     error(Kind::TypeMismatch, valueSpan,
           t.elements.size() > count
@@ -145,13 +145,7 @@ void FunctionChecker::unpackInto(ast::Expr& target, const Operand& value, Span v
                     std::to_string(t.elements.size()) + ")");
     assignAll(Type::unknown());
   } else {
-    bool starred = false;
-    for (auto& element : target.operands) starred |= element && isStarred(*element);
-    if (starred) {
-      assignAll(Type::unknown());
-    } else {
-      for (size_t i = 0; i < count; ++i) assignTo(target.operands[i], Operand{t.elements[i], false}, valueSpan);
-    }
+    for (size_t i = 0; i < count; ++i) assignTo(target.operands[i], Operand{t.elements[i], false}, valueSpan);
   }
   std::vector<Type> elements;
   for (auto& element : target.operands) elements.push_back(element ? element->type : Type::unknown());
