@@ -14,8 +14,9 @@ from hypothesis import strategies as st
 
 from program_model import (ARRAY_KINDS, FLOAT_TYPES, INT_TYPES, SCALAR_TYPES, Assert, Assign, Bin,
                            BoolOp, Call, Compare, ArrayArg, ExprStatement, ForArray, ForRange, Function,
-                           ForZip, If, IfExp, Index, Jump, Length, Lit, Module, Neg, Not, Param, Raise,
-                           Return, Store, Swap, Unpack, Var, While, WEAK_TYPES, anchored)
+                           If, IfExp, Index, Jump, Length, Lit, Module, Neg, Not, Param, Raise, Return,
+                           Store, Swap, Var, While, WEAK_TYPES, anchored)
+from program_tuples import ForZip, Unpack
 
 F64_EDGES = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, -3.5, 1e-300, 5e-324, -5e-324, 2.2250738585072014e-308,
              1.7976931348623157e308, 1e16, 9007199254740993.0, 9.2233720368547758e18, -9.2233720368547758e18,

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 
 import random_stats
 from differential import OracleAgain, PlainCPython
-from program_model import Assign, Bin, ForZip, Function, Lit, Module, Param, Return, Unpack, Var
+from program_model import Assign, Bin, Function, Lit, Module, Param, Return, Var
+from program_tuples import ForZip, Unpack
 from program_strategies import modules
 from test_random_programs import QUIET, check_module
 
