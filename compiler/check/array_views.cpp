@@ -112,6 +112,10 @@ class ViewLocals {
         return e.ref.kind == ast::RefKind::Local && views_.count(e.ref.index) != 0;
       case ast::ExprKind::IfExp:
         return (e.operand(1) && isView(*e.operand(1))) || (e.operand(2) && isView(*e.operand(2)));
+      case ast::ExprKind::Tuple:  // a tuple holding a view
+        for (const auto& element : e.operands)
+          if (element && isView(*element)) return true;
+        return false;
       default:
         return false;
     }
@@ -138,7 +142,39 @@ class ViewLocals {
     if (s.kind == ast::StmtKind::For && s.exprs.size() > 1 && s.exprs[0] && s.exprs[0]->type.kind ==
         types::TypeKind::Array)
       out.push_back(s.exprs[0].get());
+    // A tuple target: element by element against a tuple expression; all
+    // of its arrays when unpacking a view (or the rows of an array).
+    if (s.kind == ast::StmtKind::Assign && s.exprs.size() >= 2 && s.exprs.back())
+      for (size_t i = 0; i + 1 < s.exprs.size(); ++i)
+        if (s.exprs[i] && s.exprs[i]->kind == ast::ExprKind::Tuple) unpackedViews(*s.exprs[i], *s.exprs.back(), out);
+    // Arrays bound by a for loop's tuple target are rows (zip(m, m2)).
+    if (s.kind == ast::StmtKind::For && !s.exprs.empty() && s.exprs[0] && s.exprs[0]->kind == ast::ExprKind::Tuple)
+      namesHoldingArrays(*s.exprs[0], out);
     return out;
+  }
+
+  void unpackedViews(const ast::Expr& target, const ast::Expr& value, std::vector<const ast::Expr*>& out) const {
+    if (target.kind == ast::ExprKind::Tuple && value.kind == ast::ExprKind::Tuple &&
+        target.operands.size() == value.operands.size()) {
+      for (size_t k = 0; k < target.operands.size(); ++k)
+        if (target.operands[k] && value.operands[k]) unpackedViews(*target.operands[k], *value.operands[k], out);
+      return;
+    }
+    if (isView(value) || (value.type.kind == types::TypeKind::Array && value.type.ndim > 1))
+      namesHoldingArrays(target, out);
+  }
+
+  static bool holdsArray(const Type& t) {
+    if (t.kind == types::TypeKind::Array) return true;
+    for (const auto& element : t.elements)
+      if (holdsArray(element)) return true;
+    return false;
+  }
+  static void namesHoldingArrays(const ast::Expr& target, std::vector<const ast::Expr*>& out) {
+    if (target.kind == ast::ExprKind::Name && holdsArray(target.type)) out.push_back(&target);
+    if (target.kind == ast::ExprKind::Tuple)
+      for (const auto& element : target.operands)
+        if (element) namesHoldingArrays(*element, out);
   }
 
   std::set<int> views_;

@@ -111,7 +111,8 @@ TEST(Expressions, TupleIndexing) {
   EXPECT_EQ(errorOf("a: int, b: float", "(a, b)[2]"),
             "3:19 type-mismatch: tuple index out of range: tuple[int, float] has 2 elements");
   EXPECT_EQ(errorOf("a: int, b: int", "(a, b)[a]"),
-            "3:19 unsupported-construct: a tuple can only be indexed by a constant integer in native code");
+            "3:19 unsupported-construct: a tuple can only be indexed by a constant integer in native code (t[0], "
+            "t[-1]); unpack it instead (a, b = t), or use an array for indexing by a variable");
   EXPECT_EQ(errorOf("a: int", "a[0]"), "3:12 type-mismatch: 'int' object is not subscriptable");
 }
 

@@ -101,9 +101,10 @@ TEST(Statements, LoopErrors) {
             (Errors{"4:5 bad-loop: 'break' outside loop",
                     "5:20 type-mismatch: 'float' object cannot be interpreted as an integer",
                     "7:14 bad-loop: native code supports only 'for' loops over range(...), a list or an array; this iterates over "
-                    "tuple[int, int]",
+                    "tuple[int, int] (supported: range(...), a list, an array, enumerate(...), zip(...) or reversed(...))",
                     "9:26 bad-loop: range() arg 3 must not be zero",
-                    "11:9 bad-loop: the target of a 'for' loop must be a single name",
+                    "11:9 type-mismatch: cannot unpack a non-iterable value of type int (native code unpacks tuples and "
+                    "arrays)",
                     "13:5 bad-loop: 'continue' not properly in loop"}));
 }
 

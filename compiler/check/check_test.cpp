@@ -400,7 +400,8 @@ def f() -> None:
     e, g, h, k = t
 )");
   EXPECT_EQ(c->errors(), (Errors{"5:12 type-mismatch: too many values to unpack (expected 2)",
-                                 "6:12 type-mismatch: cannot unpack a non-tuple value of type int",
+                                 "6:12 type-mismatch: cannot unpack a non-iterable value of type int (native code unpacks tuples and "
+                                 "arrays)",
                                  "7:18 type-mismatch: not enough values to unpack (expected 4, got 3)"}));
 }
 

@@ -35,6 +35,9 @@ enum class AnnotationUse { Parameter, Return, Local };
 // The member chosen for each fused name (a specialization's fusedChoice).
 using FusedChoice = std::vector<std::pair<std::string, Scalar>>;
 
+// tuples.cpp: `tuple[T, ...]`.
+bool isVariadicTupleAnnotation(const ast::Expr& annotation);
+
 // Resolves a type annotation; reports UnsupportedType (and returns unknown)
 // for anything pyxc cannot type. Fused names resolve through `choice`.
 Type resolveAnnotation(const ast::Expr& annotation, AnnotationUse use, const ModuleScope& scope,
@@ -169,7 +172,8 @@ class FunctionChecker {
   std::optional<int> findComprehensionLocal(const std::string& name) const;
   Type checkListDisplay(ast::Expr& e);
   void checkRangeIterable(ast::Expr& iterable);
-  Type iterationElement(ast::Expr& iterable, const char* where);
+  // A comprehension clause iterates range(...), a list or a 1-D array.
+  Type comprehensionElement(ast::Expr& iterable, const char* where);
   // Binds the clauses' variables and types the element: its type.
   Type checkComprehensionParts(ast::Expr& e);
   Type checkComprehension(ast::Expr& e);
@@ -182,6 +186,16 @@ class FunctionChecker {
   Type checkListMembership(ast::Expr& e);
   Type checkListMethod(ast::Expr& call, ast::Expr& object, const Type& list, const std::string& method);
   std::optional<Type> callListBuiltin(ast::Expr& call, const std::string& name);
+  // tuples.cpp
+  Type checkTuple(ast::Expr& e);
+  void unpackInto(ast::Expr& target, const Operand& value, Span valueSpan);
+  bool checkTupleCompare(ast::CompareOp op, const Operand& left, const Operand& right, Span span, Type& operandType);
+  bool checkVariadicAnnAssign(ast::Stmt& s, int slot);
+  // iteration.cpp: the element type of a for loop's iterable (range, an
+  // array, enumerate/zip/reversed of those); sets the builtins' refs.
+  // nested: inside enumerate/zip/reversed, where a list is not yet supported.
+  Type iterationElement(ast::Expr& iterable, bool nested = false);
+  void checkRangeArgs(ast::Expr& call, const char* name);
 
   // statements.cpp
   void checkBlock(ast::Block& block);

@@ -1,5 +1,7 @@
 // Loops over range(), return (declared and inferred return types), raise
 // and assert.
+#include <functional>
+
 #include "compiler/check/checker.h"
 
 namespace pyxc::check {
@@ -37,58 +39,55 @@ void FunctionChecker::checkFor(ast::Stmt& s) {
     const ModuleBinding* b = ctx_.scope.lookup(callee->operand(0)->text);
     isPrange = b && b->kind == BindingKind::PyxcModule;
   }
-  if (isRange || isPrange) {
-    const char* name = isRange ? "range" : "prange";
-    iterable.ref = ast::Ref{ast::RefKind::Builtin, -1, name};
-    callee->ref = iterable.ref;
-    iterable.boundArgs.clear();
-    bool keywordError = isRange ? rejectKeywords(iterable, "range") : checkPrangeKeywords(iterable);
-    std::vector<Operand> args = checkPositionalArgs(iterable);
-    if (args.empty() || args.size() > 3) {
-      error(Kind::BadCall, iterable.span,
-            args.empty() ? std::string(name) + " expected at least 1 argument, got 0"
-                         : std::string(name) + " expected at most 3 arguments, got " + std::to_string(args.size()));
-    } else if (!keywordError) {
-      for (size_t i = 0; i < args.size(); ++i) {
-        if (!iterable.operands[i + 1]) continue;
-        ast::Expr& arg = *iterable.operands[i + 1];
-        iterable.boundArgs.push_back(&arg);
-        const Type& t = args[i].type;
-        if (!t.isUnknown() && !t.isInteger() && !t.isBool() && t.kind != types::TypeKind::Array)
-          error(Kind::TypeMismatch, arg.span, "'" + typeName(t) + "' object cannot be interpreted as an integer");
-      }
-      if (args.size() == 3 && iterable.operands[3] && iterable.operands[3]->kind == ast::ExprKind::IntLit &&
-          iterable.operands[3]->intValue == 0)
-        error(Kind::BadLoop, iterable.operands[3]->span, std::string(name) + "() arg 3 must not be zero");
-    }
-    iterable.type = Type::scalarOf(Scalar::I64);
-  }
+  if (isRange || isPrange) checkRangeArgs(iterable, isRange ? "range" : "prange");
   Type element = Type::scalarOf(Scalar::I64);
-  if (!isRange && !isPrange) {
-    Type t = checkType(iterable);
-    if (t.isList()) {
-      element = t.listElement();
-    } else if (t.kind == types::TypeKind::Array && t.ndim == 1) {
-      element = Type::scalarOf(t.scalar);
-    } else if (t.kind == types::TypeKind::Array) {
-      element = indexedType(t, {AxisIndex::Integer});  // the rows, as m[i] gives them
-    } else {
-      error(Kind::BadLoop, iterable.span,
-            std::string("native code supports only 'for' loops over range(...), a list or an array") +
-                (isComplete(t) ? "; this iterates over " + typeName(t) : std::string()));
-      element = Type::unknown();
-    }
-  }
-  if (target.kind == ast::ExprKind::Name) {
+  if (!isRange && !isPrange) element = iterationElement(iterable);  // iteration.cpp
+  std::function<bool(const ast::Expr&)> names = [&](const ast::Expr& e) {
+    if (e.kind == ast::ExprKind::Name) return true;
+    if (e.kind != ast::ExprKind::Tuple) return false;
+    for (const auto& item : e.operands)
+      if (!item || !names(*item)) return false;
+    return true;
+  };
+  if (target.kind == ast::ExprKind::Name || (!isPrange && names(target))) {
     assignTo(target, Operand{element, false}, target.span);
   } else {
-    error(Kind::BadLoop, target.span, "the target of a 'for' loop must be a single name");
+    error(Kind::BadLoop, target.span,
+          isPrange ? "the target of a prange loop must be a single name"
+                   : "the target of a 'for' loop must be a name or a tuple of names (for i, (a, b) in ...)");
   }
   ++loopDepth_;
   checkBlock(s.body);
   --loopDepth_;
   checkBlock(s.orelse);
   if (isPrange) analyzeParallelLoop(s, fn_, report_ ? ctx_.diags : scratch_);
+}
+
+// The arguments of range(...) / prange(...): 1 to 3 ints; sets the ref.
+void FunctionChecker::checkRangeArgs(ast::Expr& iterable, const char* name) {
+  iterable.ref = ast::Ref{ast::RefKind::Builtin, -1, name};
+  if (iterable.operand(0)) iterable.operand(0)->ref = iterable.ref;
+  iterable.boundArgs.clear();
+  bool keywordError = std::string(name) == "range" ? rejectKeywords(iterable, "range") : checkPrangeKeywords(iterable);
+  std::vector<Operand> args = checkPositionalArgs(iterable);
+  if (args.empty() || args.size() > 3) {
+    error(Kind::BadCall, iterable.span,
+          args.empty() ? std::string(name) + " expected at least 1 argument, got 0"
+                       : std::string(name) + " expected at most 3 arguments, got " + std::to_string(args.size()));
+  } else if (!keywordError) {
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (!iterable.operands[i + 1]) continue;
+      ast::Expr& arg = *iterable.operands[i + 1];
+      iterable.boundArgs.push_back(&arg);
+      const Type& t = args[i].type;
+      if (!t.isUnknown() && !t.isInteger() && !t.isBool() && t.kind != types::TypeKind::Array)
+        error(Kind::TypeMismatch, arg.span, "'" + typeName(t) + "' object cannot be interpreted as an integer");
+    }
+    if (args.size() == 3 && iterable.operands[3] && iterable.operands[3]->kind == ast::ExprKind::IntLit &&
+        iterable.operands[3]->intValue == 0)
+      error(Kind::BadLoop, iterable.operands[3]->span, std::string(name) + "() arg 3 must not be zero");
+  }
+  iterable.type = Type::scalarOf(Scalar::I64);
 }
 
 // prange's only keyword: num_threads=k, an int expression (k < 1 raises

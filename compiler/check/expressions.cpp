@@ -43,27 +43,7 @@ Operand FunctionChecker::check(ast::Expr& e) {
     case ast::ExprKind::Compare: t = checkCompare(e); break;
     case ast::ExprKind::IfExp: t = checkIfExp(e); break;
     case ast::ExprKind::Call: t = checkCall(e); break;
-    case ast::ExprKind::Tuple: {
-      std::vector<Type> elements;
-      bool ok = true;
-      for (auto& element : e.operands) {
-        Type et = checkType(element);
-        if (et.kind == types::TypeKind::Tuple) {
-          error(Kind::UnsupportedConstruct, element->span, "nested tuples are not supported in native code");
-          ok = false;
-        } else if (!et.isUnknown() && !et.isScalar()) {
-          error(Kind::TypeMismatch, element->span, "a tuple element must be a number or bool, not " + typeName(et));
-          ok = false;
-        }
-        elements.push_back(et.isScalar() ? et : Type::unknown());
-      }
-      if (e.operands.empty()) {
-        error(Kind::UnsupportedConstruct, e.span, "the empty tuple is not supported in native code");
-        ok = false;
-      }
-      t = ok ? Type::tupleOf(std::move(elements)) : Type::unknown();
-      break;
-    }
+    case ast::ExprKind::Tuple: t = checkTuple(e); break;  // tuples.cpp
     case ast::ExprKind::List: t = checkListDisplay(e); break;
     case ast::ExprKind::ListComp:
     case ast::ExprKind::GeneratorExp: t = checkComprehension(e); break;
@@ -231,8 +211,17 @@ Type FunctionChecker::checkSubscript(ast::Expr& e) {
     literal = literal->operand(0);
   }
   if (!literal || literal->kind != ast::ExprKind::IntLit || literal->intOverflow) {
+    // Each element may have its own type, so the index picks the type: it
+    // must be known when compiling. An array only fits same-typed scalars.
+    bool uniform = true;
+    for (const Type& element : objectType.elements)
+      uniform = uniform && element.isScalar() && element == objectType.elements[0];
     error(Kind::UnsupportedConstruct, index ? index->span : e.span,
-          "a tuple can only be indexed by a constant integer in native code");
+          std::string("a tuple can only be indexed by a constant integer in native code (t[0], t[-1]); ") +
+              (uniform ? "unpack it instead (a, b = t), or use an array for indexing by a variable"
+                       : "unpack it instead (a, b = t): its elements have different types (" +
+                             typeName(objectType) + ")"));
+    if (index) check(index);
     return Type::unknown();
   }
   check(index);
@@ -406,6 +395,10 @@ Type FunctionChecker::checkCompare(ast::Expr& e) {
       reportArrayOperand(span, isArray(left.type) ? left.type : right.type,
                          std::string("comparison '") + ast::spelling(op) + "'");
       ok = false;
+      continue;
+    }
+    if (left.type.kind == types::TypeKind::Tuple || right.type.kind == types::TypeKind::Tuple) {
+      ok &= checkTupleCompare(op, left, right, span, e.operandTypes[i]);  // tuples.cpp
       continue;
     }
     if (!left.type.isScalar() || !right.type.isScalar()) {

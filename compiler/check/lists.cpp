@@ -107,7 +107,7 @@ void FunctionChecker::checkRangeIterable(ast::Expr& iterable) {
   iterable.type = Type::scalarOf(Scalar::I64);
 }
 
-Type FunctionChecker::iterationElement(ast::Expr& iterable, const char* where) {
+Type FunctionChecker::comprehensionElement(ast::Expr& iterable, const char* where) {
   if (isRangeCallSyntax(iterable) && !findLocal("range") && !ctx_.scope.lookup("range")) {
     checkRangeIterable(iterable);
     return Type::scalarOf(Scalar::I64);
@@ -133,7 +133,7 @@ Type FunctionChecker::checkComprehensionParts(ast::Expr& e) {
     }
     ast::Expr* target = clause->operand(0);
     ast::Expr* iterable = clause->operand(1);
-    Type element = iterable ? iterationElement(*iterable, "a comprehension") : Type::unknown();
+    Type element = iterable ? comprehensionElement(*iterable, "a comprehension") : Type::unknown();
     if (!target || target->kind != ast::ExprKind::Name) {
       if (target) error(Kind::UnsupportedConstruct, target->span,
                         "the target of a comprehension's 'for' must be a single name in native code");

@@ -65,6 +65,8 @@ void FunctionChecker::collectInBlock(ast::Block& block) {
         if (s.exprs.size() < 2 || !s.exprs[0] || !s.exprs[1] || s.exprs[0]->kind != ast::ExprKind::Name) break;
         ast::Expr& target = *s.exprs[0];
         int slot = addLocal(target.text, target.span);
+        // `tuple[T, ...]` is declared by its value (tuples.cpp).
+        if (isVariadicTupleAnnotation(*s.exprs[1]) && s.exprs.size() > 2 && s.exprs[2]) break;
         Type declared = resolveAnnotation(*s.exprs[1], AnnotationUse::Local, ctx_.scope, ctx_.diags,
                                           fn_.fusedChoice.empty() ? nullptr : &fn_.fusedChoice);
         ast::Local& local = fn_.locals[slot];

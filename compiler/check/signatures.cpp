@@ -79,12 +79,12 @@ Type arrayAnnotation(const ast::Expr& e, Scalar element, diag::DiagnosticBag& di
   return Type::arrayOf(element, ndim, contiguous);
 }
 
-Type tupleAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& scope, diag::DiagnosticBag& diags) {
-  if (use == AnnotationUse::Parameter) {
-    diags.error(Kind::UnsupportedType, e.span,
-                "tuple parameters are not supported; pass the elements as separate parameters");
-    return Type::unknown();
-  }
+// `tuple[A, B]`: elements are any annotation (scalars, nested tuples,
+// arrays); parameters take scalars and nested tuples of scalars only (the
+// argument conversion, runtime/pyxc/tuples.h). `tuple[T, ...]` has no length
+// here: only an annotated local with a value takes it (tuples.cpp).
+Type tupleAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& scope, diag::DiagnosticBag& diags,
+                     const FusedChoice* choice) {
   std::vector<const ast::Expr*> elements;
   for (size_t i = 1; i < e.operands.size(); ++i) {
     const ast::Expr* index = e.operand(i);
@@ -93,21 +93,50 @@ Type tupleAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope& s
     else
       elements.push_back(index);
   }
+  if (isVariadicTupleAnnotation(e)) {
+    diags.error(Kind::UnsupportedType, e.span,
+                std::string("a tuple of any length ('tuple[T, ...]') is not supported as a ") +
+                    (use == AnnotationUse::Parameter ? "parameter" : use == AnnotationUse::Return ? "return" : "local") +
+                    " annotation: native code needs the length; write it out, e.g. tuple[int, int, int]" +
+                    (use == AnnotationUse::Local ? " (or assign a value in the annotated statement)" : ""));
+    return Type::unknown();
+  }
   std::vector<Type> types;
   bool ok = true;
   for (const ast::Expr* element : elements) {
     if (!element) { ok = false; continue; }
-    bool reported = false;
-    auto scalar = scalarAnnotation(*element, scope, diags, reported);
-    if (!scalar) {
-      if (!reported)
+    // A fused element only has a type when another parameter picks it: the
+    // call dispatches on parameters, not on the items of a tuple.
+    diag::DiagnosticBag quiet;
+    if (auto fused = fusedTypeOf(*element, scope, quiet); fused && fused->members.size() >= 2) {
+      bool chosen = false;
+      if (choice)
+        for (const auto& entry : *choice) chosen |= entry.first == fused->name;
+      if (!chosen) {
         diags.error(Kind::UnsupportedType, element->span,
-                    "tuple elements must be scalar types (int, float, bool, pyxc.f32, ...), not '" +
-                        describeAnnotation(*element) + "'");
+                    "the fused type '" + fused->name +
+                        "' cannot be a tuple element unless a parameter outside the tuple uses it (e.g. a: " +
+                        fused->name + "[:]); write the element type out, e.g. tuple[f64, int]");
+        ok = false;
+        continue;
+      }
+    }
+    size_t before = diags.all().size();
+    Type t = resolveAnnotation(*element, use, scope, diags, choice);
+    if (t.isUnknown() || t.kind == types::TypeKind::Void) {
+      if (diags.all().size() == before)
+        diags.error(Kind::UnsupportedType, element->span, "'None' is not supported as a tuple element");
       ok = false;
       continue;
     }
-    types.push_back(Type::scalarOf(*scalar));
+    if (use == AnnotationUse::Parameter && t.kind == types::TypeKind::Array) {
+      diags.error(Kind::UnsupportedType, element->span,
+                  "a tuple parameter cannot hold arrays (" + typeName(t) +
+                      "); pass the arrays as separate parameters");
+      ok = false;
+      continue;
+    }
+    types.push_back(t);
   }
   if (ok && types.empty()) {
     diags.error(Kind::UnsupportedType, e.span, "an empty tuple type is not supported");
@@ -131,7 +160,7 @@ Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope&
   if (e.kind == ast::ExprKind::Subscript && e.operand(0)) {
     const ast::Expr& base = *e.operand(0);
     if (base.kind == ast::ExprKind::Name && base.text == "tuple" && !scope.lookup("tuple"))
-      return tupleAnnotation(e, use, scope, diags);
+      return tupleAnnotation(e, use, scope, diags, choice);
     if (base.kind == ast::ExprKind::Name && base.text == "list" && !scope.lookup("list"))
       return listAnnotation(e, scope, diags);
     if (auto element = scalarAnnotation(base, scope, diags, reported, choice)) {

@@ -199,29 +199,9 @@ void FunctionChecker::assignTo(ast::Expr& target, const Operand& value, Span val
       target.type = fn_.locals[slot].type;
       return;
     }
-    case ast::ExprKind::Tuple: {
-      size_t count = target.operands.size();
-      const Type& t = value.type;
-      if (t.isUnknown()) {
-        for (auto& element : target.operands) assignTo(element, Operand{}, valueSpan);
-      } else if (t.kind != types::TypeKind::Tuple) {
-        error(Kind::TypeMismatch, valueSpan, "cannot unpack a non-tuple value of type " + typeName(t));
-        for (auto& element : target.operands) assignTo(element, Operand{}, valueSpan);
-      } else if (t.elements.size() != count) {
-        error(Kind::TypeMismatch, valueSpan,
-              t.elements.size() > count
-                  ? "too many values to unpack (expected " + std::to_string(count) + ")"
-                  : "not enough values to unpack (expected " + std::to_string(count) + ", got " +
-                        std::to_string(t.elements.size()) + ")");
-        for (auto& element : target.operands) assignTo(element, Operand{}, valueSpan);
-      } else {
-        for (size_t i = 0; i < count; ++i) assignTo(target.operands[i], Operand{t.elements[i], false}, valueSpan);
-      }
-      std::vector<Type> elements;
-      for (auto& element : target.operands) elements.push_back(element->type);
-      target.type = Type::tupleOf(std::move(elements));
+    case ast::ExprKind::Tuple:
+      unpackInto(target, value, valueSpan);  // tuples.cpp
       return;
-    }
     case ast::ExprKind::Subscript: {
       Type objectType = target.operand(0) ? checkType(target.operand(0)) : Type::unknown();
       if (objectType.kind == types::TypeKind::Array)
@@ -286,6 +266,7 @@ void FunctionChecker::checkAnnAssign(ast::Stmt& s) {
   auto found = bindLocalTarget(target);
   if (!found) return;
   int slot = *found;
+  if (checkVariadicAnnAssign(s, slot)) return;
   if (s.exprs.size() > 2 && s.exprs[2]) {
     Operand v = check(s.exprs[2]);
     storeLocal(slot, v, s.exprs[2]->span);

@@ -345,11 +345,21 @@ class ArrayAliases {
       out = roots(e->operand(1));
       for (int p : roots(e->operand(2))) out.insert(p);
     }
+    // A tuple, and enumerate/zip/reversed of arrays, may hold any of its parts.
+    bool iteration = e->kind == ExprKind::Call && e->ref.kind == RefKind::Builtin &&
+                     (e->ref.name == "zip" || e->ref.name == "enumerate" || e->ref.name == "reversed");
+    if (e->kind == ExprKind::Tuple || iteration)
+      for (size_t i = iteration ? 1 : 0; i < e->operands.size(); ++i)
+        for (int p : roots(e->operand(i))) out.insert(p);
     return out;
   }
 
  private:
   void bind(const Expr* target, const Expr* value, bool& changed) {
+    if (target && target->kind == ExprKind::Tuple) {  // unpacking: each name may be any part
+      for (const auto& element : target->operands) bind(element.get(), value, changed);
+      return;
+    }
     if (!target || target->kind != ExprKind::Name || target->ref.kind != RefKind::Local || target->ref.index < 0 ||
         static_cast<size_t>(target->ref.index) >= of_.size())
       return;
@@ -362,7 +372,8 @@ class ArrayAliases {
         for (size_t i = 0; i + 1 < s.exprs.size(); ++i) bind(s.exprs[i].get(), s.exprs.back().get(), changed);
       if (s.kind == StmtKind::AnnAssign && s.exprs.size() > 2) bind(s.exprs[0].get(), s.exprs[2].get(), changed);
       if (s.kind == StmtKind::For && s.exprs.size() > 1 && s.exprs[0] &&
-          s.exprs[0]->type.kind == types::TypeKind::Array)
+          (s.exprs[0]->type.kind == types::TypeKind::Array || s.exprs[0]->kind == ExprKind::Tuple ||
+           s.exprs[0]->type.kind == types::TypeKind::Tuple))
         bind(s.exprs[0].get(), s.exprs[1].get(), changed);  // the rows of a 2-D array
       visit(s.body, changed);
       visit(s.orelse, changed);

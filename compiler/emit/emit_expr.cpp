@@ -232,6 +232,7 @@ std::string FunctionEmitter::compare(const Expr& e) {
     return numericJoin(e.operands[i]->type, e.operands[i + 1]->type);
   };
   auto comparison = [&](size_t i, const std::string& left, const std::string& right) {
+    if (typeOf(i).kind == types::TypeKind::Tuple) return tupleComparison(e.compareOps[i], left, right);
     const char* pattern = comparePattern(e.compareOps[i]);
     if (!pattern) return unsupported(e, fmt::format("the comparison '{}'", ast::spelling(e.compareOps[i])));
     // `n == n` on the same pure int is constant, and compilers warn about

@@ -74,7 +74,9 @@ void emitBinding(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
   out.line(fmt::format("static const pyxc::rt::ArgSpec spec = {{.name = {}, .params = params, .n_posonly = {}, "
                        ".n_pos_or_kw = {}, .n_kwonly = {}, .n_required = {}, .kwonly_required = {}u}};",
                        name, posonly, posOrKw, kwonly, required, kwonlyRequired));
-  out.line(fmt::format("PyObject* bound[{}];", boundCount));
+  // Zeroed: bind_args fills it, but GCC cannot see that through a fused
+  // dispatcher that reads it after the call (-Wmaybe-uninitialized).
+  out.line(fmt::format("PyObject* bound[{}] = {{}};", boundCount));
   out.line("if (!pyxc::rt::bind_args(spec, args, nargsf, kwnames, bound)) return nullptr;");
 }
 

@@ -228,6 +228,8 @@ void FunctionEmitter::assignTo(const Expr& target, const std::string& value, con
     line(fmt::format("{} = {};", listElementRef(target), converted));
     return;
   }
+  if (target.kind == ExprKind::Tuple && valueType.kind == types::TypeKind::Array)
+    return unpackArray(target, value, valueType);  // emit_iteration.cpp
   if (target.kind == ExprKind::Subscript && target.operands[0]->type.kind == types::TypeKind::Array) {
     // C++17 sequences the right side of `=` first, as Python evaluates the
     // value before the target's indices.
@@ -361,6 +363,7 @@ void FunctionEmitter::whileLoop(const Stmt& s) {
 
 void FunctionEmitter::forLoop(const Stmt& s) {
   const Expr& iterable = *s.exprs[1];
+  if (isIterationLoop(s)) return forIteration(s);  // emit_iteration.cpp
   if (iterable.kind == ExprKind::Call && iterable.ref.kind == RefKind::Builtin && iterable.ref.name == "range") {
     return forRange(s, iterable);
   }

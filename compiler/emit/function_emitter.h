@@ -206,6 +206,26 @@ class FunctionEmitter {
   // One `for` over the evaluated range bounds, with its body.
   void rangeLoop(const ast::Stmt& s, const std::vector<const ast::Expr*>& args, const std::vector<std::string>& bounds,
                  const std::string& brokeFlag);
+  // emit_iteration.cpp: enumerate/zip/reversed loops, array unpacking,
+  // tuple comparisons.
+  struct IterationNode {
+    enum class Kind { Counter, Range, Array, Enumerate, Zip } kind = Kind::Range;
+    bool reversed = false;
+    std::string start, step;  // Range bounds; Counter: enumerate's start ("" = 0)
+    std::string array;        // Array: the held array
+    std::string length;       // Range/Array: the held length (uint64_t)
+    types::Type element;      // the element's type
+    types::Type arrayType;    // Array: its type
+    std::vector<IterationNode> children;  // Enumerate: counter, iterable; Zip: iterables
+  };
+  bool isIterationLoop(const ast::Stmt& s) const;
+  IterationNode iterationNode(const ast::Expr& iterable, bool reversed);
+  void collectLengths(const IterationNode& node, std::vector<std::string>& lengths) const;
+  std::string iterationElement(const IterationNode& node, const std::string& k);
+  void bindIterationTarget(const ast::Expr& target, const IterationNode& node, const std::string& k);
+  void forIteration(const ast::Stmt& s);
+  void unpackArray(const ast::Expr& target, const std::string& value, const types::Type& valueType);
+  std::string tupleComparison(ast::CompareOp op, const std::string& left, const std::string& right);
   void returnStatement(const ast::Stmt& s);
   void raiseStatement(const ast::Stmt& s);
   void assertStatement(const ast::Stmt& s);

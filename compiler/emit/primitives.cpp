@@ -240,6 +240,17 @@ std::string convertScalar(const std::string& value, const Type& from, const Type
 
 std::string convertValue(const std::string& value, const Type& from, const Type& to) {
   if (from == to || to.isUnknown() || from.isUnknown()) return value;
+  if (to.kind == types::TypeKind::Tuple && from.kind == types::TypeKind::Tuple &&
+      from.elements.size() == to.elements.size()) {
+    // Element by element, with each element's conversion rule (an int that
+    // narrows is checked); the value is evaluated once.
+    std::vector<std::string> elements;
+    for (size_t i = 0; i < to.elements.size(); ++i)
+      elements.push_back(convertValue(fmt::format("std::get<{}>(pyxc_tuple)", i), from.elements[i], to.elements[i]));
+    std::string joined;
+    for (size_t i = 0; i < elements.size(); ++i) joined += (i ? ", " : "") + elements[i];
+    return fmt::format("[&](const auto& pyxc_tuple) {{ return {}{{{}}}; }}({})", types::cppName(to), joined, value);
+  }
   if (to.kind == types::TypeKind::Tuple) return fmt::format("{}({})", types::cppName(to), value);
   if (to.isList()) return value;  // a list keeps its type; new ones are built in their target type
   // Arrays only convert from contiguous to strided (check allows no other).

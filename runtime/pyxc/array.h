@@ -41,11 +41,19 @@ struct ArrayStorage {
   }
   void retain() { refs.fetch_add(1, std::memory_order_relaxed); }
   void release() {
-    if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-      std::free(data);
-      delete this;
-    }
+    if (refs.fetch_sub(1, std::memory_order_acq_rel) == 1) destroy();
   }
+
+ private:
+  // Out of line: inlined into a function that copies arrays (a tuple of
+  // arrays, a swap), GCC 12 reports a false -Wuse-after-free on the copies'
+  // later retain/release of other storages.
+  [[gnu::noinline]] void destroy() {
+    std::free(data);
+    delete this;
+  }
+
+ public:
 };
 
 [[noreturn, gnu::cold, gnu::noinline]] inline void raise_index_error(int64_t index, int axis, int64_t size) {

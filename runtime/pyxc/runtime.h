@@ -24,3 +24,4 @@
 #include "python_errors.h"
 #include "scalar_types.h"
 #include "slice.h"
+#include "tuples.h"

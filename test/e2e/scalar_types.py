@@ -86,6 +86,30 @@ def list_edges(spec: ListSpec, bound) -> list:
     return [[], values[:1], values[:3], list(reversed(values)), values]
 
 
+@dataclass(frozen=True)
+class TupleParam:
+    """A `tuple[...]` parameter of scalars (or nested tuples of them); an
+    element may be a fused type that an array parameter picks (ArrayPlan
+    resolves it per call)."""
+    elements: tuple
+
+    name = "tuple"
+    is_int = False
+    is_float = False
+
+
+def tuple_param_of(annotation) -> TupleParam | None:
+    if typing.get_origin(annotation) is not tuple:
+        return None
+    elements = []
+    for a in typing.get_args(annotation):
+        element = tuple_param_of(a) or _marker_scalar(a)
+        if element is None:
+            return None
+        elements.append(element)
+    return TupleParam(tuple(elements))
+
+
 def return_spec(annotation) -> ReturnSpec:
     if annotation is None or annotation is type(None):
         return ReturnSpec("none")
@@ -122,6 +146,10 @@ def float_edges(name: str) -> list[float]:
 
 
 def edge_values(scalar: ScalarType) -> list:
+    if isinstance(scalar, TupleParam):  # each element's edges, side by side
+        columns = [edge_values(e) for e in scalar.elements]
+        longest = max(len(c) for c in columns)
+        return [tuple(c[i % len(c)] for c in columns) for i in range(longest)]
     if scalar.name == "bool":
         return [False, True]
     if scalar.is_int:
@@ -130,6 +158,8 @@ def edge_values(scalar: ScalarType) -> list:
 
 
 def strategy_for(scalar: ScalarType) -> st.SearchStrategy:
+    if isinstance(scalar, TupleParam):
+        return st.tuples(*(strategy_for(e) for e in scalar.elements))
     if scalar.name == "bool":
         return st.booleans()
     if scalar.is_int:
@@ -151,6 +181,8 @@ def bounded_strategy(scalar: ScalarType, bound) -> st.SearchStrategy:
         return bound
     if isinstance(bound, list):
         return st.sampled_from(bound)
+    if isinstance(scalar, TupleParam):  # (low, high) bounds every element
+        return st.tuples(*(bounded_strategy(e, bound) for e in scalar.elements))
     low, high = bound
     if scalar.is_int:
         edges = [v for v in int_edges(scalar.name) if low <= v <= high] + [low, high]
@@ -169,6 +201,10 @@ def bounded_edges(scalar: ScalarType, bound) -> list:
         return []
     if isinstance(bound, list):
         return list(bound)
+    if isinstance(scalar, TupleParam):
+        columns = [bounded_edges(e, bound) for e in scalar.elements]
+        longest = max(len(c) for c in columns)
+        return [tuple(c[i % len(c)] for c in columns) for i in range(longest)]
     low, high = bound
     values = [v for v in edge_values(scalar) if not isinstance(v, float) or not math.isnan(v)]
     inside = [v for v in values if low <= v <= high]
@@ -269,7 +305,7 @@ def param_type_of(annotation, namespace: dict | None = None):
     if isinstance(annotation, pyxc.ArrayType):
         element = _marker_scalar(annotation.dtype)
         return None if element is None else ArraySpec(element, annotation.ndim, annotation.contiguous)
-    return _marker_scalar(annotation)
+    return tuple_param_of(annotation) or _marker_scalar(annotation)
 
 
 def array_return_spec(annotation, namespace: dict | None = None):
@@ -432,6 +468,8 @@ class ArrayPlan:
 
     def _resolve(self, kind, chosen: dict) -> ScalarType:
         element = kind.element if isinstance(kind, ArraySpec) else kind
+        if isinstance(element, TupleParam):
+            return TupleParam(tuple(self._resolve(e, chosen) for e in element.elements))
         return chosen[element.name] if isinstance(element, FusedScalar) else element
 
     def strategy(self) -> st.SearchStrategy:

@@ -311,3 +311,62 @@ def test_fused_scalar_wrong_type_names_the_parameter(compiled):
 
 def test_fused_scalar_int_keeps_double_precision(compiled):
     assert compiled.fused_twice(2**24 + 1) == compiled.fused_twice.py(2**24 + 1)
+
+
+# --- tuple parameters -----------------------------------------------------
+# docs/semantics.md "Tuples": a tuple or a list of the declared length; any
+# other type or length is a TypeError naming the function, the parameter
+# and both types (SPEC: "Passing a wrong type raises TypeError naming the
+# parameter and both types"); items convert by the table above.
+
+@pytest.mark.parametrize(("argument", "expected"), [
+    ((1.5, 2), (1.5, 2)),
+    ([1.5, 2], (1.5, 2)),
+    ((2, True), (2.0, 1)),
+    ((numpy.float32(0.5), numpy.int64(-3)), (0.5, -3)),
+    ((MyFloat(0.25), Index(9)), (0.25, 9)),
+], ids=["tuple", "list", "int-and-bool-items", "numpy-items", "subclass-and-index-items"])
+def test_tuple_parameter_converts_each_item(compiled, argument, expected):
+    for result in (compiled.take_pair(argument), compiled.take_pair(t=argument)):
+        assert result == expected and type(result) is tuple
+        assert [type(v) for v in result] == [float, int]
+
+
+@pytest.mark.parametrize(("call", "error", "pattern"), [
+    (lambda m: m.take_pair((1.0,)), TypeError,
+     r"take_pair\(\) argument 't' must be tuple\[f64, i64\] \(2 elements\), not a tuple of 1 element$"),
+    (lambda m: m.take_pair(t=(1.0, 2, 3)), TypeError,
+     r"take_pair\(\) argument 't' must be tuple\[f64, i64\] \(2 elements\), not a tuple of 3 elements$"),
+    (lambda m: m.take_pair([]), TypeError,
+     r"take_pair\(\) argument 't' must be tuple\[f64, i64\] \(2 elements\), not a list of 0 elements$"),
+    (lambda m: m.take_pair(None), TypeError, r"take_pair\(\) argument 't' must be tuple\[f64, i64\], not NoneType$"),
+    (lambda m: m.take_pair(1.5), TypeError, r"take_pair\(\) argument 't' must be tuple\[f64, i64\], not float$"),
+    (lambda m: m.take_pair(iter((1.0, 2))), TypeError,
+     r"take_pair\(\) argument 't' must be tuple\[f64, i64\], not tuple_iterator$"),
+    (lambda m: m.take_pair(numpy.array([1.0, 2.0])), TypeError,
+     r"take_pair\(\) argument 't' must be tuple\[f64, i64\], not numpy.ndarray$"),
+    (lambda m: m.take_pair((1.0, 2.0)), TypeError, r"take_pair\(\) argument 't' must be int, not float$"),
+    (lambda m: m.take_pair(("1", 2)), TypeError, r"take_pair\(\) argument 't' must be float, not str$"),
+    (lambda m: m.take_pair((1.0, 2**63)), OverflowError, r"take_pair\(\) argument 't' is out of range for i64$"),
+    (lambda m: m.take_nested((True, (1, 2.0, 3))), TypeError,
+     r"take_nested\(\) argument 't' must be tuple\[u8, f32\] \(2 elements\), not a tuple of 3 elements$"),
+    (lambda m: m.take_nested((1, (1, 2.0))), TypeError, r"take_nested\(\) argument 't' must be bool, not int$"),
+    (lambda m: m.take_nested((True, (256, 2.0))), OverflowError,
+     r"take_nested\(\) argument 't' is out of range for u8$"),
+    (lambda m: m.fused_with_pair(1.5, (1, 2, 3)), TypeError,
+     r"fused_with_pair\(\) argument 't' must be tuple\[i64, i64\] \(2 elements\), not a tuple of 3 elements$"),
+    (lambda m: m.fused_with_pair(numpy.float32(1.5), t=("a", 2)), TypeError,
+     r"fused_with_pair\(\) argument 't' must be int, not str$"),
+], ids=["too-short", "too-long-keyword", "empty-list", "None", "float", "iterator", "ndarray", "float-for-int-item",
+        "str-item", "item-out-of-range", "nested-too-long", "nested-int-for-bool", "nested-out-of-range",
+        "fused-function-wrong-length", "fused-function-wrong-item"])
+def test_tuple_parameter_errors_name_the_parameter(compiled, call, error, pattern):
+    with pytest.raises(error, match=pattern):
+        call(compiled)
+
+
+def test_tuple_parameters_nested_and_fused(compiled):
+    assert compiled.take_nested((numpy.bool_(True), [255, 0.1])) == (True, (255, float(numpy.float32(0.1))))
+    assert compiled.fused_with_pair(1.5, (5, 2)) == 4.5
+    result = compiled.fused_with_pair(numpy.float32(0.1), [5, 2])
+    assert result == float(numpy.float32(0.1) * numpy.float32(3)) and type(result) is float

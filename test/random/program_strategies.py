@@ -16,6 +16,7 @@ from program_model import (ARRAY_KINDS, FLOAT_TYPES, INT_TYPES, SCALAR_TYPES, As
                            BoolOp, Call, Compare, ArrayArg, ExprStatement, ForArray, ForRange, Function,
                            If, IfExp, Index, Jump, Length, Lit, Module, Neg, Not, Param, Raise, Return,
                            Store, Swap, Var, While, WEAK_TYPES, anchored)
+from program_tuples import ForZip, Unpack
 
 F64_EDGES = [0.0, -0.0, 1.0, -1.0, 0.5, 2.0, -3.5, 1e-300, 5e-324, -5e-324, 2.2250738585072014e-308,
              1.7976931348623157e308, 1e16, 9007199254740993.0, 9.2233720368547758e18, -9.2233720368547758e18,
@@ -295,7 +296,7 @@ def statement(draw, scope: Scope, depth: int):
     if depth > 0:
         choices += ["if", "if", "for", "while"]
         if scope.loop_depth < 2 and any(ARRAY_KINDS[k][1] == 1 for k in scope.arrays.values()):
-            choices.append("forarray")
+            choices += ["forarray", "forzip"]
     if scope.in_loop:
         choices += ["break", "continue"]
     writable_arrays = [n for n, k in scope.arrays.items() if ARRAY_KINDS[k][2] is None]
@@ -306,6 +307,8 @@ def statement(draw, scope: Scope, depth: int):
              if a < b and scope.writable[a] == scope.writable[b]]
     if pairs:
         choices.append("swap")
+    if len(scope.writable) >= 2:
+        choices.append("unpack")
     if depth == 2 and not scope.in_loop:
         choices.append("late")
     if scope.usable_callees():
@@ -356,6 +359,10 @@ def statement(draw, scope: Scope, depth: int):
                      statements(draw, inner, depth - 1, 4))
     if kind == "swap":
         return Swap(*draw(st.sampled_from(pairs)))
+    if kind == "unpack":
+        return unpack(draw, scope, expr_depth)
+    if kind == "forzip":
+        return for_zip(draw, scope, depth)
     if kind == "late":
         # A local assigned on one path only: reading it later raises
         # UnboundLocalError where the path was not taken. Unannotated,
@@ -376,6 +383,42 @@ def statement(draw, scope: Scope, depth: int):
         return Assert(expression(draw, scope, "bool", expr_depth), f"assert {scope.fresh('a')}")
     callee = draw(st.sampled_from(scope.usable_callees()))
     return ExprStatement(call_of(draw, scope, callee, 1))
+
+
+def unpack(draw, scope: Scope, depth: int) -> Unpack:
+    """`a, b = e1, e2`, directly or through a tuple local."""
+    count = draw(st.integers(2, min(3, len(scope.writable))))
+    names = tuple(draw(st.permutations(sorted(scope.writable)))[:count])
+    types = tuple(scope.writable[n] for n in names)
+    values = tuple(expression(draw, scope, t, depth) for t in types)
+    via = draw(st.sampled_from(["", "", "tuple", "indexed"]))
+    # A literal of a weak type is an int/float element in a tuple local (its
+    # type is the literal's own), so only a direct assignment converts it.
+    if any(isinstance(v, Lit) and v.type in WEAK_TYPES for v in values):
+        via = ""
+    if via == "indexed" and len(set(types)) > 1:
+        via = "tuple"
+    return Unpack(names, types, values, via, scope.fresh("t") if via else "")
+
+
+def for_zip(draw, scope: Scope, depth: int) -> ForZip:
+    """enumerate/zip/reversed over 1-D array parameters."""
+    one_d = sorted(n for n, k in scope.arrays.items() if ARRAY_KINDS[k][1] == 1)
+    arrays = tuple(draw(st.lists(st.sampled_from(one_d), min_size=1, max_size=3)))
+    reversed_ = tuple(draw(st.booleans()) for _ in arrays)
+    counted = len(arrays) == 1 or draw(st.booleans())
+    index = scope.fresh("i") if counted else ""
+    start = draw(st.sampled_from([0, 0, 1, -2, 3])) if counted else 0
+    inner = scope.inner(in_loop=True, loop_depth=scope.loop_depth + 1)
+    if index:
+        inner.readable[index] = "i64"
+    names = []
+    for name in arrays:
+        var = scope.fresh("x")
+        inner.readable[var] = ARRAY_KINDS[scope.arrays[name]][0]
+        names.append(var)
+    return ForZip(index, start, tuple(names), arrays, tuple(scope.arrays[a] for a in arrays), reversed_,
+                  statements(draw, inner, depth - 1, 4))
 
 
 def range_bound(draw, scope: Scope):

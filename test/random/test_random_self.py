@@ -9,7 +9,8 @@ from hypothesis import given, settings
 
 import random_stats
 from differential import OracleAgain, PlainCPython
-from program_model import Bin, Function, Module, Param, Return, Var
+from program_model import Assign, Bin, Function, Lit, Module, Param, Return, Var
+from program_tuples import ForZip, Unpack
 from program_strategies import modules
 from test_random_programs import QUIET, check_module
 
@@ -56,3 +57,20 @@ def test_wrong_compiled_side_is_caught_on_generated_programs(tmp_path):
     # The reducer leaves a short program: the header plus a few lines.
     assert min(len(report.split("--- minimal program ---")[1].split("--- its oracle")[0].splitlines())
                for report in caught) < 30
+
+
+def test_tuple_statements_render_for_both_sides(tmp_path):
+    """Unpack and ForZip: the same targets on both sides; the oracle reads
+    array elements through float()/int() (NumPy scalars in CPython), the
+    native side only for fused arrays."""
+    body = (Unpack(("v0", "v1"), ("i64", "i64"), (Var("i64", "p0"), Lit("i64", 3)), "indexed", "t1"),
+            ForZip("i2", 1, ("x3", "x4"), ("a0", "a1"), ("f64_1", "floating_1"), (False, True),
+                   (Assign("v0", "i64", Bin("i64", "+", Var("i64", "v0"), Var("i64", "i2"))),)),
+            Return(Var("i64", "v0")))
+    function = Function("f", (Param("p0", "i64"), Param("a0", "f64_1"), Param("a1", "floating_1")), "i64",
+                        (("v0", "i64", Lit("i64", 0)), ("v1", "i64", Lit("i64", 0))), body)
+    native = function.source(oracle=False)
+    assert "    t1 = (p0, 3)\n    v0, v1 = t1[1], t1[-2]\n" in native
+    assert "    for i2, (x3, _item1) in enumerate(zip(a0, reversed(a1)), 1):\n        x4 = float(_item1)\n" in native
+    assert "for i2, (_item1, _item2) in enumerate(zip(a0, reversed(a1)), 1):" in function.source(oracle=True)
+    check_module(Module((function,)), OracleAgain(), tmp_path, 20)

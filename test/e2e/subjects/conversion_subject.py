@@ -79,3 +79,20 @@ def mixed(a: i8, b: u16 = 7, *, c: f32 = 0.5, d: bool = False) -> float:
 def fused_twice(x: pyxc.floating) -> pyxc.floating:
     # The result type shows which specialization the call picked.
     return x * 2.0
+
+
+@pyxc.native
+def take_pair(t: tuple[f64, i64]) -> tuple[f64, i64]:
+    """A tuple parameter: a tuple or list of its length, each item
+    converted as a parameter of the element's type."""
+    return t
+
+
+@pyxc.native
+def take_nested(t: tuple[bool, tuple[u8, f32]]) -> tuple[bool, tuple[u8, f32]]:
+    return t
+
+
+@pyxc.native
+def fused_with_pair(x: pyxc.floating, t: tuple[int, int]) -> pyxc.floating:
+    return x * (t[0] - t[1])

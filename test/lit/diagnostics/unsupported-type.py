@@ -1,6 +1,7 @@
 # An annotation pyxc cannot type names the type and lists what works.
 # RUN: not %pyxc check %s 2>&1 | %FileCheck %s --implicit-check-not=error:
 import pyxc
+from pyxc import f64
 
 
 @pyxc.native
@@ -12,6 +13,7 @@ def f(s: str) -> int:
 
 
 @pyxc.native
-# CHECK: :[[@LINE+1]]:10: error: tuple parameters are not supported; pass the elements as separate parameters [unsupported-type]
-def g(t: tuple[int, int]) -> None:
+# A tuple parameter holds scalars (and tuples of them); arrays go separately.
+# CHECK: :[[@LINE+1]]:21: error: a tuple parameter cannot hold arrays (f64[:]); pass the arrays as separate parameters [unsupported-type]
+def g(t: tuple[int, f64[:]]) -> None:
     pass

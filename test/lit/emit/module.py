@@ -25,7 +25,7 @@ def not_native(x):
 # CHECK-NEXT: static PyObject* first__vectorcall(PyObject*, PyObject* const* args, size_t nargsf, PyObject* kwnames) {
 # CHECK-NEXT: static const char* const params[] = {"n", "x", "scale"};
 # CHECK-NEXT: .name = "first", .params = params, .n_posonly = 0, .n_pos_or_kw = 2, .n_kwonly = 1, .n_required = 1, .kwonly_required = 0u};
-# CHECK-NEXT: PyObject* bound[3];
+# CHECK-NEXT: PyObject* bound[3] = {};
 # CHECK-NEXT: if (!pyxc::rt::bind_args(spec, args, nargsf, kwnames, bound)) return nullptr;
 # CHECK-NEXT: int64_t n_{};
 # CHECK-NEXT: if (!pyxc::rt::from_py(bound[0], &n_, "first", "n")) return nullptr;
