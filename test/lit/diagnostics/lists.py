@@ -33,3 +33,12 @@ def store_float(n: int) -> None:
 def dict_comp(n: int) -> None:
     # CHECK: :[[@LINE+1]]:9: error: a dict comprehension is not supported in native code [unsupported-construct]
     d = {i: i for i in range(n)}
+
+
+@pyxc.native
+def enumerate_list(xs: list[f64]) -> float:
+    s = 0.0
+    # CHECK: :[[@LINE+1]]:27: error: enumerate/zip/reversed of a list is not supported in native code yet; loop over range(len(...)) and index the list [bad-loop]
+    for i, x in enumerate(xs):
+        s += i * x
+    return s

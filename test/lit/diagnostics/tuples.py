@@ -69,7 +69,7 @@ def loops(x: f64[:], y: f64[:]) -> float:
     # CHECK: :[[@LINE+1]]:30: error: enumerate() got an unexpected keyword argument 'begin' [bad-call]
     for i, a in enumerate(x, begin=1):
         s += a
-    # CHECK: :[[@LINE+1]]:14: error: native code supports only 'for' loops over range(...) or an array; this iterates over tuple[float, float] (supported: range(...), an array, enumerate(...), zip(...) or reversed(...)) [bad-loop]
+    # CHECK: :[[@LINE+1]]:14: error: native code supports only 'for' loops over range(...), a list or an array; this iterates over tuple[float, float] (supported: range(...), a list, an array, enumerate(...), zip(...) or reversed(...)) [bad-loop]
     for a in (s, s):
         s += a
     return s
