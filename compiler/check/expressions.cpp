@@ -142,6 +142,8 @@ Type FunctionChecker::checkName(ast::Expr& e) {
   e.ref = ast::Ref{};
   if (auto slot = findLocal(e.text)) {
     e.ref = ast::Ref{ast::RefKind::Local, *slot, e.text};
+    if (fn_.locals[*slot].type.isObject() && gilDepth_ == 0 && !objectArgAllowed_) reportObjectOutsideGil(e);
+    objectArgAllowed_ = false;
     return fn_.locals[*slot].type;
   }
   if (const ModuleBinding* b = ctx_.scope.lookup(e.text)) {
@@ -150,6 +152,7 @@ Type FunctionChecker::checkName(ast::Expr& e) {
       return Type::scalarOf(Scalar::F64);
     }
     if (b->kind == BindingKind::NumpyMember) return checkNumpyAttribute(e, b->member, e.text);
+    if (gilDepth_ > 0 && isPythonCallee(e)) return checkPythonObject(e);  // with_gil.cpp
     reportModuleNameUse(e.text, *b, e.span);
     return Type::unknown();
   }
@@ -166,6 +169,7 @@ Type FunctionChecker::checkAttribute(ast::Expr& e) {
   e.ref = ast::Ref{};
   ast::Expr* object = e.operand(0);
   if (!object) return Type::unknown();
+  if (gilDepth_ > 0 && isPythonCallee(e)) return checkPythonObject(e);  // with_gil.cpp
   if (object->kind == ast::ExprKind::Name && !findLocal(object->text)) {
     const ModuleBinding* b = ctx_.scope.lookup(object->text);
     std::string spelled = object->text + "." + e.text;

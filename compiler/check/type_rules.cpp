@@ -97,6 +97,7 @@ std::optional<Type> join(const Type& a, const Type& b) {
       return Type::tupleOf(std::move(elements));
     }
     case types::TypeKind::Void:
+    case types::TypeKind::Object:
       return a;
     case types::TypeKind::Array:
       if (a == b) return a;
@@ -151,6 +152,8 @@ bool isAssignable(const Operand& from, const Type& to) {
              (t.contiguous || !to.contiguous);
     case types::TypeKind::Void:
       return t.kind == types::TypeKind::Void;
+    case types::TypeKind::Object:
+      return t.isObject();
     case types::TypeKind::Unknown:
       return true;
   }

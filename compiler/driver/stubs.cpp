@@ -29,6 +29,7 @@ std::string pyType(const Type& t, bool parameter) {
       return s + "]";
     }
     case TypeKind::Array: return parameter ? "_Buffer" : "Any";
+    case TypeKind::Object: return parameter ? "Any" : "object";
     case TypeKind::Unknown: break;
   }
   return "Any";

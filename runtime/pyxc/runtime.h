@@ -22,3 +22,4 @@
 #include "python_errors.h"
 #include "scalar_types.h"
 #include "slice.h"
+#include "with_gil.h"
