@@ -64,6 +64,8 @@ std::optional<Scalar> resolveScalarType(const ast::Expr& e, const ModuleScope& s
 inline constexpr int kMaxArrayDims = 32;
 
 // with_gil.cpp: `object` / `Callable` annotations (parameters only), or nullopt.
+// with_gil.cpp: the hint a type error on a Python call's result (object) gets.
+std::string pythonResultHint(const Type& a, const Type& b);
 std::optional<Type> objectAnnotation(const ast::Expr& annotation, AnnotationUse use, const ModuleScope& scope,
                                      diag::DiagnosticBag& diags);
 

@@ -291,7 +291,7 @@ Type FunctionChecker::binaryResult(ast::BinaryOp op, const Operand& left, const 
   auto unsupported = [&] {
     error(Kind::TypeMismatch, span,
           std::string("unsupported operand type(s) for ") + ast::spelling(op) + ": '" + operandName(left.type) +
-              "' and '" + operandName(right.type) + "'");
+              "' and '" + operandName(right.type) + "'" + pythonResultHint(left.type, right.type));
     return Type::unknown();
   };
   if (isArray(left.type) || isArray(right.type)) {

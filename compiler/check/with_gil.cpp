@@ -187,6 +187,14 @@ Type FunctionChecker::checkPythonCall(ast::Expr& call) {
   return Type::object();
 }
 
+// Appended to a type error whose operand is a Python call's result (type
+// object): the spellings that give it a native type.
+std::string pythonResultHint(const Type& a, const Type& b) {
+  if (!a.isObject() && !b.isObject()) return {};
+  return "; convert the Python result first with float(...), int(...) or bool(...), or store it into a typed "
+         "local (y: f64 = f(x))";
+}
+
 void FunctionChecker::reportObjectOutsideGil(const ast::Expr& e) {
   error(Kind::PythonCall, e.span,
         "the Python object '" + e.text +
