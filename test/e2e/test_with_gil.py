@@ -170,3 +170,20 @@ def test_pure_python_fallback_matches(compiled, cpython):
                        ("loop_until_failure", (20, 50)), ("callback_as_int", (cb, 7))]:
         assert outcome(lambda: getattr(cpython, name)(*args)) == outcome(lambda: getattr(compiled, name)(*args))
     assert cpython.parallel_weighted_sum(100) == pytest.approx(compiled.parallel_weighted_sum(100), rel=1e-12)
+
+
+def test_return_and_break_inside_block_release_the_gil(compiled, cpython):
+    for args in [(10, 7), (3, 100), (0, 0)]:
+        assert compiled.first_over(*args) == cpython.first_over(*args)
+        assert compiled.break_out(*args) == cpython.break_out(*args)
+
+    def many():
+        return [compiled.first_over(100, 250) + compiled.break_out(100, 250) for _ in range(100)]
+
+    # A GIL left held by a `return`/`break` out of a block would hang the
+    # other threads (or this one) here.
+    with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [pool.submit(many) for _ in range(4)]
+        done, not_done = concurrent.futures.wait(futures, timeout=TIMEOUT)
+        assert not not_done
+    assert all(f.result() == [504] * 100 for f in futures)

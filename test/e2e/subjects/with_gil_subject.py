@@ -99,3 +99,28 @@ def callback_as_int(cb: object, x: i64) -> i64:
     with pyxc.gil():
         r: i64 = cb(x)
     return r + 1
+
+
+def triple(i):
+    return i * 3
+
+
+@pyxc.native
+def first_over(n: i64, limit: i64) -> i64:
+    for i in range(n):
+        with pyxc.gil():
+            v: i64 = triple(i)
+            if v > limit:
+                return v  # leaves the block: the GIL is given back
+    return -1
+
+
+@pyxc.native
+def break_out(n: i64, limit: i64) -> i64:
+    last = 0
+    for i in range(n):
+        with pyxc.gil():
+            last = int(triple(i))
+            if last > limit:
+                break
+    return last
