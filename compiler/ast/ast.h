@@ -58,6 +58,10 @@ enum class RefKind {
   NumpyReduction,   // sum prod min max mean argmin argmax ... (np.sum(a, axis=0))
   NumpyLinalg,      // dot vdot matmul outer (and the `@` operator's helper)
   ArrayMethod,      // a method of an array value: a.sum(), a.copy(), a.reshape(...); name = the method
+  // Inside `with pyxc.gil():` (compiler/check/with_gil.cpp). The type is types::Object.
+  PythonGlobal,     // Name: a module-level name or builtin looked up at run time (name)
+  PythonAttribute,  // Attribute of a Python object (text = attribute name)
+  PythonCall,       // Call of a Python object (operands[0] is PythonGlobal/PythonAttribute/an object Local)
 };
 
 struct Ref {
@@ -136,6 +140,7 @@ struct Expr {
 enum class StmtKind {
   Expr, Assign, AnnAssign, AugAssign, If, While, For, Break, Continue, Pass,
   Return, Raise, Assert, FunctionDef, Import, Unsupported,
+  With,  // `with pyxc.gil():` (exprs[0] = the context expression, body); checked in with_gil.cpp
 };
 
 struct Param {
@@ -239,7 +244,7 @@ struct Stmt {
   // Expr: exprs[0]. Assign: exprs[0..n-2] targets, exprs.back() value.
   // AnnAssign: exprs[0] target, exprs[1] annotation, exprs[2] value (may be absent).
   // AugAssign: exprs[0] target, exprs[1] value, binaryOp.
-  // If/While: exprs[0] test. For: exprs[0] target, exprs[1] iterable.
+  // If/While: exprs[0] test. For: exprs[0] target, exprs[1] iterable. With: exprs[0] context.
   // Return: exprs[0] if a value. Raise: exprs[0] if an exception.
   // Assert: exprs[0] test, exprs[1] message if any.
   ExprList exprs;

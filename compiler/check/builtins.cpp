@@ -79,6 +79,7 @@ Type FunctionChecker::callBuiltin(ast::Expr& call, const std::string& name) {
     }
     return arity(name + " expected at most 1 argument, got " + std::to_string(count));
   }
+  if (count == 1 && args[0].type.isObject()) return Type::scalarOf(target);  // float(f(x)): with_gil.cpp
   if (!requireNumericArgs(call, args, name)) return Type::unknown();
   return Type::scalarOf(target);
 }

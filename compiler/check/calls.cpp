@@ -66,13 +66,14 @@ bool FunctionChecker::requireNumericArgs(ast::Expr& call, const std::vector<Oper
 }
 
 void FunctionChecker::reportPythonCall(ast::Expr& call, const std::string& spelled, Span noteSpan,
-                                       const std::string& noteText) {
+                                       const std::string& noteText, bool canDecorate) {
   checkPositionalArgs(call);
   for (auto& kw : call.keywords)
     if (kw.value) check(kw.value);
   auto& d = error(Kind::PythonCall, call.span,
                   "calling the Python function '" + spelled +
-                      "' from native code is not supported; decorate it with @pyxc.native or move the call out");
+                      "' from native code needs the GIL: wrap the call in 'with pyxc.gil():'" +
+                      (canDecorate ? ", or decorate '" + spelled + "' with @pyxc.native" : std::string()));
   if (noteSpan.valid()) d.notes.push_back({noteSpan, noteText});
 }
 
@@ -83,6 +84,14 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
   if (!callee) return Type::unknown();
   auto checkArgsOnly = [&] { return checkArgumentsOnly(call); };
   Type result = Type::unknown();
+  if (gilDepth_ > 0 && (isPythonCallee(*callee) || isPythonBuiltinUse(call))) return checkPythonCall(call);
+  if (isPythonCallee(*callee) && (callee->kind == ast::ExprKind::Name ? findLocal(callee->text).has_value()
+                                                                      : callee->operand(0)->kind != ast::ExprKind::Name ||
+                                                                            findLocal(callee->operand(0)->text))) {
+    // An object parameter, or a longer attribute chain (sys.stdout.write).
+    reportPythonCall(call, spelledCallee(*callee), Span{}, "", false);
+    return Type::unknown();
+  }
   if (callee->kind == ast::ExprKind::Name) {
     const std::string& name = callee->text;
     if (auto slot = findLocal(name)) {
@@ -129,10 +138,10 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
           if (result.isUnknown()) return result;
           break;
         case BindingKind::OtherBinding:
-          reportPythonCall(call, name, b->span, "'" + name + "' is bound here");
+          reportPythonCall(call, name, b->span, "'" + name + "' is bound here", false);
           return Type::unknown();
         default:
-          reportPythonCall(call, name, b->span, "'" + name + "' is imported here");
+          reportPythonCall(call, name, b->span, "'" + name + "' is imported here", false);
           return Type::unknown();
       }
     } else if (isSupportedBuiltinFunction(name)) {
@@ -142,7 +151,8 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
             "exception objects can only be created directly in 'raise', e.g. raise " + name + "(\"message\")");
       return checkArgsOnly();
     } else if (isPythonBuiltin(name)) {
-      error(Kind::UnsupportedConstruct, call.span, "the builtin '" + name + "' is not supported in native code");
+      error(Kind::UnsupportedConstruct, call.span,
+            "the builtin '" + name + "' is not supported in native code; call it inside 'with pyxc.gil():'");
       return checkArgsOnly();
     } else {
       error(Kind::UndefinedName, callee->span, "name '" + name + "' is not defined");
@@ -199,13 +209,12 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
       checkArgsOnly();
       auto& d = error(Kind::PythonCall, call.span,
                       "calling '" + spelled + "' of the Python module '" + b->module +
-                          "' from native code is not supported; use the math module's functions or move the call "
-                          "out");
+                          "' from native code needs the GIL: wrap the call in 'with pyxc.gil():'");
       d.notes.push_back({b->span, "'" + object + "' is imported here"});
       return Type::unknown();
     }
     if (b) {
-      reportPythonCall(call, spelled, b->span, "'" + object + "' is bound here");
+      reportPythonCall(call, spelled, b->span, "'" + object + "' is bound here", false);
       return Type::unknown();
     }
   }
@@ -229,7 +238,13 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
 Type FunctionChecker::callNativeFunction(ast::Expr& call, int functionIndex) {
   const ast::FunctionDef& target = *ctx_.module.functions[functionIndex];
   call.ref = ast::Ref{ast::RefKind::NativeFunction, functionIndex, target.name};
-  std::vector<Operand> positional = checkPositionalArgs(call);
+  std::vector<Operand> positional;
+  for (size_t i = 1; i < call.operands.size(); ++i) {
+    // An object parameter may be passed on as it is (not inside an expression).
+    objectArgAllowed_ = call.operand(i) && call.operand(i)->kind == ast::ExprKind::Name;
+    positional.push_back(check(call.operands[i]));
+    objectArgAllowed_ = false;
+  }
   const std::string name = target.name + "()";
   const auto& params = target.params;
   for (const auto& p : params)
@@ -262,7 +277,9 @@ Type FunctionChecker::callNativeFunction(ast::Expr& call, int functionIndex) {
     boundTypes[i] = positional[i];
   }
   for (auto& kw : call.keywords) {
+    objectArgAllowed_ = kw.value && kw.value->kind == ast::ExprKind::Name;
     Operand value = kw.value ? check(kw.value) : Operand{};
+    objectArgAllowed_ = false;
     size_t index = params.size();
     for (size_t i = 0; i < params.size(); ++i)
       if (params[i].name == kw.name) index = i;

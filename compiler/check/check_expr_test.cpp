@@ -177,11 +177,12 @@ def f(x: int) -> int:
     return nothing
 )");
   EXPECT_EQ(c->errors(),
-            (Errors{"9:5 python-call: calling the Python function 'helper' from native code is not supported; "
-                    "decorate it with @pyxc.native or move the call out",
+            (Errors{"9:5 python-call: calling the Python function 'helper' from native code needs the GIL: wrap "
+                    "the call in 'with pyxc.gil():', or decorate 'helper' with @pyxc.native",
                     "10:9 unsupported-construct: the module-level variable 'LIMIT' cannot be used in native code; "
                     "pass it as a parameter",
-                    "11:5 unsupported-construct: the builtin 'print' is not supported in native code",
+                    "11:5 unsupported-construct: the builtin 'print' is not supported in native code; call it "
+                    "inside 'with pyxc.gil():'",
                     "12:12 undefined-name: name 'nothing' is not defined"}));
   EXPECT_EQ(c->diags.all()[0].notes[0].span.line, 2u + kPreludeLines);
 }

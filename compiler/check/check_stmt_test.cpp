@@ -200,7 +200,8 @@ TEST(Statements, UnsupportedStatementsAreNamed) {
                     "6:5 unsupported-construct: imports inside native functions are not supported; import at module "
                     "level",
                     "7:5 unsupported-construct: a 'try' statement is not supported in native code",
-                    "11:5 unsupported-construct: a 'with' statement is not supported in native code",
+                    "11:10 unsupported-construct: a 'with' statement in native code only supports 'with "
+                    "pyxc.gil():' (calling Python with the GIL held)",
                     "13:5 unsupported-construct: an expression statement that is not a call has no effect; remove "
                     "it or assign its value",
                     "14:5 unsupported-construct: assigning to an attribute is not supported in native code"}));

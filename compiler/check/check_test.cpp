@@ -447,8 +447,8 @@ def f(x: float) -> float:
   EXPECT_EQ(c->errors(),
             (Errors{"7:9 unsupported-construct: 'sep' (imported from os) cannot be used in native code; pass its "
                     "value as a parameter",
-                    "8:12 python-call: calling 'sp.erf' of the Python module 'scipy' from native code is not "
-                    "supported; use the math module's functions or move the call out"}));
+                    "8:12 python-call: calling 'sp.erf' of the Python module 'scipy' from native code needs the "
+                    "GIL: wrap the call in 'with pyxc.gil():'"}));
 }
 
 TEST(Module, NumpyNamesAreRoutedAndUnknownOnesNamed) {

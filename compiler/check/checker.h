@@ -66,6 +66,12 @@ std::optional<Scalar> resolveScalarType(const ast::Expr& e, const ModuleScope& s
 // The most axes an array type may have (the runtime's NativeArray limit).
 inline constexpr int kMaxArrayDims = 32;
 
+// with_gil.cpp: `object` / `Callable` annotations (parameters only), or nullopt.
+// with_gil.cpp: the hint a type error on a Python call's result (object) gets.
+std::string pythonResultHint(const Type& a, const Type& b);
+std::optional<Type> objectAnnotation(const ast::Expr& annotation, AnnotationUse use, const ModuleScope& scope,
+                                     diag::DiagnosticBag& diags);
+
 // Decorators, directives, parameter and return types, defaults. Sets
 // isNative; reports only for native functions.
 void resolveSignature(ModuleContext& ctx, int functionIndex);
@@ -165,7 +171,18 @@ class FunctionChecker {
   bool rejectKeywords(ast::Expr& call, const std::string& callee);
   bool checkPrangeKeywords(ast::Expr& call);
   bool requireNumericArgs(ast::Expr& call, const std::vector<Operand>& args, const std::string& callee);
-  void reportPythonCall(ast::Expr& call, const std::string& spelled, Span noteSpan, const std::string& noteText);
+  void reportPythonCall(ast::Expr& call, const std::string& spelled, Span noteSpan, const std::string& noteText,
+                        bool canDecorate = true);
+
+  // with_gil.cpp
+  void checkWith(ast::Stmt& s);
+  bool isPythonCallee(const ast::Expr& callee) const;
+  bool isPythonBuiltinUse(const ast::Expr& call) const;
+  std::string spelledCallee(const ast::Expr& callee) const;
+  Type checkPythonObject(ast::Expr& e);
+  Type checkPythonCall(ast::Expr& call);
+  void reportObjectOutsideGil(const ast::Expr& e);
+  bool storePythonResult(int slot, Span valueSpan);
 
   // lists.cpp, list_calls.cpp
   Type listElementOf(const Type& element, Span span);
@@ -228,6 +245,8 @@ class FunctionChecker {
   std::unordered_map<std::string, int> localSlots_;
   std::vector<LocalInfo> info_;
   int loopDepth_ = 0;
+  int gilDepth_ = 0;                // inside `with pyxc.gil():` blocks
+  bool objectArgAllowed_ = false;   // checking a native call's direct argument
   bool changed_ = false;
   // Return inference (functions without `->`).
   std::optional<Type> inferredReturn_;

@@ -168,7 +168,8 @@ void FunctionChecker::checkReturn(ast::Stmt& s) {
   if (!isAssignable(v, declared))
     noteDeclared(error(Kind::ReturnType, value->span,
                        "'" + fn_.name + "' is declared to return " + typeName(declared) + " but this returns " +
-                           (v.type.kind == types::TypeKind::Void ? std::string("None") : typeName(v.type))));
+                           (v.type.kind == types::TypeKind::Void ? std::string("None") : typeName(v.type)) +
+                           pythonResultHint(v.type, v.type)));
 }
 
 void FunctionChecker::checkRaise(ast::Stmt& s) {

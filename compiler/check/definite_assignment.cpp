@@ -119,6 +119,9 @@ class DefiniteAssignment {
         loopBody(s, bodyFlow, f, f);
         break;
       }
+      case ast::StmtKind::With:  // `with pyxc.gil():`: the block runs once
+        block(s.body, f);
+        break;
       case ast::StmtKind::Break:
         if (!breaks_.empty()) breaks_.back() = merge(breaks_.back(), f);
         f = Flow::unreachable(f.holds.size());

@@ -127,6 +127,8 @@ Type FunctionChecker::checkName(ast::Expr& e) {
   e.ref = ast::Ref{};
   if (auto slot = findLocal(e.text)) {
     e.ref = ast::Ref{ast::RefKind::Local, *slot, e.text};
+    if (fn_.locals[*slot].type.isObject() && gilDepth_ == 0 && !objectArgAllowed_) reportObjectOutsideGil(e);
+    objectArgAllowed_ = false;
     return fn_.locals[*slot].type;
   }
   if (const ModuleBinding* b = ctx_.scope.lookup(e.text)) {
@@ -135,6 +137,7 @@ Type FunctionChecker::checkName(ast::Expr& e) {
       return Type::scalarOf(Scalar::F64);
     }
     if (b->kind == BindingKind::NumpyMember) return checkNumpyAttribute(e, b->member, e.text);
+    if (gilDepth_ > 0 && isPythonCallee(e)) return checkPythonObject(e);  // with_gil.cpp
     reportModuleNameUse(e.text, *b, e.span);
     return Type::unknown();
   }
@@ -151,6 +154,7 @@ Type FunctionChecker::checkAttribute(ast::Expr& e) {
   e.ref = ast::Ref{};
   ast::Expr* object = e.operand(0);
   if (!object) return Type::unknown();
+  if (gilDepth_ > 0 && isPythonCallee(e)) return checkPythonObject(e);  // with_gil.cpp
   if (object->kind == ast::ExprKind::Name && !findLocal(object->text)) {
     const ModuleBinding* b = ctx_.scope.lookup(object->text);
     std::string spelled = object->text + "." + e.text;
@@ -291,7 +295,7 @@ Type FunctionChecker::binaryResult(ast::BinaryOp op, const Operand& left, const 
   auto unsupported = [&] {
     error(Kind::TypeMismatch, span,
           std::string("unsupported operand type(s) for ") + ast::spelling(op) + ": '" + operandName(left.type) +
-              "' and '" + operandName(right.type) + "'");
+              "' and '" + operandName(right.type) + "'" + pythonResultHint(left.type, right.type));
     return Type::unknown();
   };
   if (isArray(left.type) || isArray(right.type)) {

@@ -87,6 +87,7 @@ void FunctionChecker::collectInBlock(ast::Block& block) {
       }
       case ast::StmtKind::If:
       case ast::StmtKind::While:
+      case ast::StmtKind::With:
         collectInBlock(s.body);
         collectInBlock(s.orelse);
         break;

@@ -225,6 +225,9 @@ class ParallelLoopAnalysis {
         flowThroughIf(s, f, Join::AllPaths, [&](const Expr* test, Flow& at) { read(test, at); },
                       [&](const ast::Block& branch, Flow& at) { block(branch, at); });
         break;
+      case StmtKind::With:  // `with pyxc.gil():` runs its block once, in order
+        block(s.body, f);
+        break;
       case StmtKind::While:
       case StmtKind::For: {
         // The body may run zero times: nothing it assigns counts after it.
@@ -326,6 +329,9 @@ class ParallelLoopAnalysis {
       case StmtKind::If:
         flowThroughIf(s, p, Join::AnyPath, [&](const Expr* test, Poison& at) { readAfter(test, at); },
                       [&](const ast::Block& branch, Poison& at) { blockAfter(branch, at); });
+        break;
+      case StmtKind::With:
+        blockAfter(s.body, p);
         break;
       case StmtKind::While:
       case StmtKind::For: {

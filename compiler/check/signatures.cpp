@@ -154,6 +154,7 @@ Type resolveAnnotation(const ast::Expr& e, AnnotationUse use, const ModuleScope&
     diags.error(Kind::UnsupportedType, e.span, "'None' is only allowed as a return annotation");
     return Type::unknown();
   }
+  if (auto object = objectAnnotation(e, use, scope, diags)) return *object;
   bool reported = false;
   if (auto scalar = scalarAnnotation(e, scope, diags, reported, choice)) return Type::scalarOf(*scalar);
   if (reported) return Type::unknown();

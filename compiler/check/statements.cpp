@@ -103,6 +103,7 @@ void FunctionChecker::checkStmt(ast::Stmt& s) {
       if (loopDepth_ == 0) error(Kind::BadLoop, s.span, "'continue' not properly in loop");
       break;
     case ast::StmtKind::Pass: break;
+    case ast::StmtKind::With: checkWith(s); break;
     case ast::StmtKind::Return: checkReturn(s); break;
     case ast::StmtKind::Raise: checkRaise(s); break;
     case ast::StmtKind::Assert: checkAssert(s); break;
@@ -153,6 +154,10 @@ void FunctionChecker::storeLocal(int slot, const Operand& value, Span valueSpan)
   info.everAssigned = true;
   const Type& t = value.type;
   if (t.isUnknown()) return;
+  if (t.isObject()) {  // a Python call's result (with_gil.cpp)
+    storePythonResult(slot, valueSpan);
+    return;
+  }
   if (t.kind == types::TypeKind::Void) {
     error(Kind::TypeMismatch, valueSpan, "this expression returns None and has no value to assign to '" +
                                              local.name + "'");

@@ -102,6 +102,7 @@ std::optional<Type> join(const Type& a, const Type& b) {
       return Type::listOf(*element);
     }
     case types::TypeKind::Void:
+    case types::TypeKind::Object:
       return a;
     case types::TypeKind::Array:
       if (a == b) return a;
@@ -164,6 +165,8 @@ bool isAssignable(const Operand& from, const Type& to) {
     }
     case types::TypeKind::Void:
       return t.kind == types::TypeKind::Void;
+    case types::TypeKind::Object:
+      return t.isObject();
     case types::TypeKind::Unknown:
       return true;
   }

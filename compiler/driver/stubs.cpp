@@ -30,6 +30,7 @@ std::string pyType(const Type& t, bool parameter) {
     }
     case TypeKind::Array: return parameter ? "_Buffer" : "Any";
     case TypeKind::List: return "list[" + pyType(t.listElement(), parameter) + "]";
+    case TypeKind::Object: return parameter ? "Any" : "object";
     case TypeKind::Unknown: break;
   }
   return "Any";

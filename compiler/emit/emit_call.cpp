@@ -48,6 +48,7 @@ std::string FunctionEmitter::call(const Expr& e) {
     case RefKind::NumpyReduction: return numpyReduction(e);
     case RefKind::NumpyLinalg: return numpyLinalg(e);
     case RefKind::ArrayMethod: return arrayMethod(e);
+    case RefKind::PythonCall: return pythonCall(e);
     case RefKind::ScalarType: {
       auto args = callArguments(e);
       if (args.size() != 1 || !args[0]) return unsupported(e, "this cast");
@@ -156,6 +157,7 @@ std::string FunctionEmitter::builtinCall(const Expr& e) {
 }
 
 std::string FunctionEmitter::scalarCast(const Expr& value, const Type& to) {
+  if (value.type.isObject()) return pythonBuiltinConversion(value, to);  // float(f(x))
   if (auto constant = constantLiteral(value, to)) return *constant;
   // overflowcheck=False: int(x) of a float truncates with no exception, as
   // Cython's cast and Numba's int() do; NaN, infinities and values out of

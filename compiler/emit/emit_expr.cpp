@@ -37,8 +37,11 @@ std::string FunctionEmitter::expr(const Expr& e) {
     case ExprKind::IntLit:
     case ExprKind::FloatLit:
     case ExprKind::BoolLit: return literal(e, e.type);
-    case ExprKind::Name: return name(e);
+    case ExprKind::Name:
+      if (e.ref.kind == RefKind::PythonGlobal) return pythonObject(e);
+      return name(e);
     case ExprKind::Attribute: {
+      if (e.ref.kind == RefKind::PythonAttribute) return pythonObject(e);
       std::string constant = e.ref.name.empty() ? e.text : e.ref.name;
       if (e.ref.kind == RefKind::MathConstant) {
         if (auto spelled = mathConstant(constant)) return *spelled;
@@ -65,6 +68,7 @@ std::string FunctionEmitter::exprAs(const Expr& e, const Type& type) {
     return convertValue(it->second.text, it->second.type, type);
   if (auto constant = constantLiteral(e, type)) return *constant;
   if (type.isList() && isFreshListExpr(e)) return freshList(e, type);
+  if (e.type.isObject() && !type.isObject()) return pythonResultAs(e, type);  // y: f64 = f(x)
   if (e.kind == ExprKind::Tuple && type.kind == types::TypeKind::Tuple &&
       type.elements.size() == e.operands.size()) {
     // Convert element by element; braced initialisation evaluates the

@@ -93,6 +93,16 @@ void emitWrapper(const ModuleContext& ctx, const FunctionDef& fn, CodeWriter& ou
       ctx.errors.push_back(fmt::format("{}:{}: pyxc cannot emit the default value of '{}' (not a constant)",
                                        ctx.source.path(), param.span.line, param.name));
     }
+    if (param.type.isObject()) {
+      // A strong reference for the whole call (the .aio job owns it).
+      out.line(fmt::format("pyxc::rt::ObjectArg {};", variable));
+      out.line(fmt::format("if ({}!pyxc::rt::from_py(bound[{}], &{}, {}, {})) return nullptr;",
+                           param.defaultValue ? fmt::format("bound[{}] && ", i) : "", i, variable, name,
+                           cppStringLiteral(param.name)));
+      callArgs += (i ? ", " : "") + variable + ".ref()";
+      captures += (i ? ", " : "") + fmt::format("{0} = std::move({0})", variable);
+      continue;
+    }
     if (param.type.kind == types::TypeKind::Array) {
       // Holds the buffer until the wrapper returns (released with the GIL).
       const std::vector<bool>& writes = ctx.arrayWrites.at(&fn);
@@ -267,6 +277,7 @@ void emitModuleInit(const ModuleContext& ctx, const std::vector<const FunctionDe
   out.blank();
   out.line(fmt::format("PyMODINIT_FUNC PyInit_{}(void) {{", moduleName));
   out.indent();
+
   if (functions.empty()) {
     out.line(fmt::format("return pyxc::rt::init_module(&pyxc_module_def, nullptr, 0, nullptr, 0, {});",
                          cppStringLiteral(ctx.options.pyxcVersion)));
@@ -283,9 +294,18 @@ void emitModuleInit(const ModuleContext& ctx, const std::vector<const FunctionDe
     for (const FunctionDef* fn : functions) emitSourceEntry(ctx, *fn, out);
     out.dedent();
     out.line("};");
-    out.line(fmt::format("return pyxc::rt::init_module(&pyxc_module_def, functions, std::size(functions), sources, "
-                         "std::size(sources), {});",
-                         cppStringLiteral(ctx.options.pyxcVersion)));
+    if (usesPythonObjects(ctx.module)) {
+      // Module-level Python names are looked up through it (with_gil.h).
+      out.line(fmt::format("pyxc_module_object = pyxc::rt::init_module(&pyxc_module_def, functions, "
+                           "std::size(functions), sources, std::size(sources), {});",
+                           cppStringLiteral(ctx.options.pyxcVersion)));
+      out.line("Py_XINCREF(pyxc_module_object);  // kept: single-phase modules are never unloaded");
+      out.line("return pyxc_module_object;");
+    } else {
+      out.line(fmt::format("return pyxc::rt::init_module(&pyxc_module_def, functions, std::size(functions), sources, "
+                           "std::size(sources), {});",
+                           cppStringLiteral(ctx.options.pyxcVersion)));
+    }
   }
   out.dedent();
   out.line("}");
@@ -306,6 +326,7 @@ std::string emitModule(const ast::Module& module, const SourceFile& source, cons
   }
 
   CodeWriter body;
+  if (usesPythonObjects(module)) body.line("static PyObject* pyxc_module_object = nullptr;  // set by PyInit");
   body.line("// ---- declarations (bodies at the end of the file) ----------------------------");
   for (const FunctionDef* fn : bodies) body.line(implSignature(*fn, ctx.isRecursive(*fn)) + ";");
   body.blank();

@@ -145,6 +145,7 @@ void FunctionEmitter::statement(const Stmt& s) {
     case StmtKind::Raise: return raiseStatement(s);
     case StmtKind::Assert: return assertStatement(s);
     case StmtKind::Import: line("// import: resolved at compile time"); return;
+    case StmtKind::With: return withGil(s);
     case StmtKind::FunctionDef: return unsupportedStatement(s, "a nested function definition");
     case StmtKind::Unsupported: return unsupportedStatement(s, s.text);
   }

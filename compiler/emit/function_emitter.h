@@ -77,6 +77,9 @@ std::vector<bool> parallelPrivates(const ast::FunctionDef& fn);
 // emit_list.cpp: a display, `[v] * n` or a list comprehension (a new list,
 // built directly in the type it is stored as).
 bool isFreshListExpr(const ast::Expr& e);
+// Does a native function of `module` look up a module-level Python name
+// (then the module keeps its extension module object, emit_with_gil.cpp)?
+bool usesPythonObjects(const ast::Module& module);
 
 class FunctionEmitter {
  public:
@@ -185,6 +188,13 @@ class FunctionEmitter {
   std::string numpyLinalg(const ast::Expr& call);
   std::string arrayMethod(const ast::Expr& call);
   std::string numpyUfunc(const ast::Expr& call);
+  // ---- with pyxc.gil() (emit_with_gil.cpp) ----
+  void withGil(const ast::Stmt& s);
+  std::string pythonValue(const ast::Expr& e);   // an argument, as a pyxc::rt::OwnedRef
+  std::string pythonObject(const ast::Expr& e);  // an object-typed expression, as a pyxc::rt::OwnedRef
+  std::string pythonCall(const ast::Expr& e);
+  std::string pythonResultAs(const ast::Expr& e, const types::Type& type);
+  std::string pythonBuiltinConversion(const ast::Expr& value, const types::Type& to);
 
   // ---- statements (emit_stmt.cpp) ----
   void block(const ast::Block& body);

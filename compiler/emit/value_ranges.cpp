@@ -457,6 +457,7 @@ void ValueRanges::statement(const Stmt& s) {
     }
     case StmtKind::If:
     case StmtKind::While:
+    case StmtKind::With:
       block(s.body);
       block(s.orelse);
       return;

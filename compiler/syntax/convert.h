@@ -92,6 +92,7 @@ class Converter {
   ast::StmtPtr elifChain(TSNode node, const std::vector<TSNode>& clauses, size_t index);
   ast::StmtPtr whileStatement(TSNode node);
   ast::StmtPtr forStatement(TSNode node);
+  ast::StmtPtr withStatement(TSNode node);
   ast::StmtPtr importStatement(TSNode node);
   // One name of an import; `bindsTopPackage`: `import a.b` binds `a`.
   ast::ImportName importedName(TSNode name, bool bindsTopPackage);

@@ -197,6 +197,7 @@ StmtPtr Converter::stmtUnguarded(TSNode node) {
     return s;
   }
   if (type == "with_statement" && startsWithAsync(node)) return unsupportedStmt(node, "an 'async with' statement");
+  if (type == "with_statement") return withStatement(node);
   if (const char* description = describeUnsupportedStmt(type)) return unsupportedStmt(node, description);
   return unsupportedStmt(node, "a '" + std::string(type) + "'");
 }
@@ -340,6 +341,27 @@ ast::ImportName Converter::importedName(TSNode name, bool bindsTopPackage) {
     imported.alias = bindsTopPackage ? imported.name.substr(0, imported.name.find('.')) : imported.name;
   }
   return imported;
+}
+
+// One context manager without `as`: a With (the checker accepts only
+// `pyxc.gil()`); every other form stays Unsupported here.
+StmtPtr Converter::withStatement(TSNode node) {
+  std::vector<TSNode> items;
+  for (TSNode child : namedChildren(node))
+    if (nodeType(child) == "with_clause")
+      for (TSNode item : namedChildren(child))
+        if (nodeType(item) == "with_item") items.push_back(item);
+  if (items.size() != 1)
+    return unsupportedStmt(node, "a 'with' statement with several context managers (only 'with pyxc.gil():' is "
+                                 "supported in native code)");
+  TSNode value = field(items[0], "value");
+  if (ts_node_is_null(value)) return invalidStmt(node);
+  if (nodeType(value) == "as_pattern")
+    return unsupportedStmt(node, "'with ... as ...' (only 'with pyxc.gil():' is supported in native code)");
+  auto s = make(StmtKind::With, stmtSpan(node));
+  s->exprs.push_back(expr(value));
+  block(field(node, "body"), s->body);
+  return s;
 }
 
 StmtPtr Converter::importStatement(TSNode node) {

@@ -148,6 +148,7 @@ class Dumper {
       case StmtKind::Return: line(indent, "Return" + at(s->span)); break;
       case StmtKind::Raise: line(indent, "Raise" + at(s->span)); break;
       case StmtKind::Assert: line(indent, "Assert" + at(s->span)); break;
+      case StmtKind::With: line(indent, "With" + at(s->span)); break;
       case StmtKind::FunctionDef:
         if (s->function) function(*s->function, indent);
         return;
@@ -187,7 +188,7 @@ class Dumper {
       default:
         for (const auto& e : s->exprs) expr(e.get(), indent + 1, "");
     }
-    if (s->kind == StmtKind::If || s->kind == StmtKind::While || s->kind == StmtKind::For) {
+    if (s->kind == StmtKind::If || s->kind == StmtKind::While || s->kind == StmtKind::For || s->kind == StmtKind::With) {
       block(s->body, indent + 1, "body");
       if (!s->orelse.empty()) block(s->orelse, indent + 1, "orelse");
     }

@@ -41,7 +41,7 @@ bool Type::isFloat() const { return kind == TypeKind::Scalar && isFloatScalar(sc
 bool operator==(const Type& a, const Type& b) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case TypeKind::Unknown: case TypeKind::Void: return true;
+    case TypeKind::Unknown: case TypeKind::Void: case TypeKind::Object: return true;
     case TypeKind::Scalar: return a.scalar == b.scalar;
     case TypeKind::Tuple: case TypeKind::List: return a.elements == b.elements;
     case TypeKind::Array: return a.scalar == b.scalar && a.ndim == b.ndim && a.contiguous == b.contiguous;
@@ -87,6 +87,7 @@ std::string pythonName(const Type& t) {
   switch (t.kind) {
     case TypeKind::Unknown: return "<unknown>";
     case TypeKind::Void: return "None";
+    case TypeKind::Object: return "object";
     case TypeKind::Scalar:
       if (t.scalar == Scalar::I64) return "int";
       if (t.scalar == Scalar::F64) return "float";
@@ -122,6 +123,7 @@ std::string cppName(const Type& t) {
   switch (t.kind) {
     case TypeKind::Unknown: return "/*unknown*/void";
     case TypeKind::Void: return "void";
+    case TypeKind::Object: return "pyxc::rt::ObjectRef";  // borrowed; the wrapper's ObjectArg owns it
     case TypeKind::Scalar: return cppScalar(t.scalar);
     case TypeKind::Tuple: {
       std::string out = "std::tuple<";

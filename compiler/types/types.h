@@ -16,6 +16,8 @@ enum class TypeKind : uint8_t {
   Tuple,
   Array,    // T[:], T[:, ::1] ...: element scalar, ndim, C-contiguous last axis
   List,     // list[T]: elements[0] = T (a scalar; unknown while `[]` waits for its first append)
+  Object,   // a Python object (`object`, `typing.Callable` parameters; Python call results), used only
+            // inside `with pyxc.gil():` (docs/semantics.md, "Calling Python")
 };
 
 struct Type {
@@ -31,6 +33,7 @@ struct Type {
   static Type tupleOf(std::vector<Type> elems) {
     Type t; t.kind = TypeKind::Tuple; t.elements = std::move(elems); return t;
   }
+  static Type object() { Type t; t.kind = TypeKind::Object; return t; }
   static Type arrayOf(Scalar elem, int ndim, bool contiguous) {
     Type t; t.kind = TypeKind::Array; t.scalar = elem; t.ndim = ndim; t.contiguous = contiguous; return t;
   }
@@ -40,6 +43,7 @@ struct Type {
   }
 
   bool isUnknown() const { return kind == TypeKind::Unknown; }
+  bool isObject() const { return kind == TypeKind::Object; }
   bool isScalar() const { return kind == TypeKind::Scalar; }
   bool isScalar(Scalar s) const { return kind == TypeKind::Scalar && scalar == s; }
   bool isBool() const { return isScalar(Scalar::Bool); }

@@ -51,6 +51,29 @@ def prange(*args, num_threads=None):
     return range(*args)
 
 
+class _GilBlock:
+    """The context manager ``pyxc.gil()`` returns in plain Python: it does nothing."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc_info: object) -> None:
+        return None
+
+
+_GIL_BLOCK = _GilBlock()
+
+
+def gil() -> _GilBlock:
+    """``with pyxc.gil():`` in a native function holds the GIL for its block,
+    the only place native code may call Python objects. In plain Python the
+    GIL is always held: a no-op context manager (exceptions pass through).
+    """
+    return _GIL_BLOCK
+
+
 def _numpy_dtype(dtype):
     if isinstance(dtype, ScalarType):
         return dtype.numpy_dtype
@@ -92,6 +115,7 @@ __all__ = [
     "floating",
     "fused",
     "get_include",
+    "gil",
     "i16",
     "i32",
     "i64",

@@ -181,4 +181,8 @@ def bind(function):
         # Added after the build: only this function falls back.
         where = artifact_path(artifact.source_file)
         return _fall_back(function, artifact, f"{name} is not in {where} (added after the build?)")
+    if "__pyxc_globals__" not in vars(artifact.module):
+        # What `with pyxc.gil():` blocks look module-level names up in: the
+        # Python module's own namespace (runtime/pyxc/with_gil.h).
+        artifact.module.__pyxc_globals__ = function.__globals__
     return _bind_native(native, function)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 
@@ -28,6 +29,10 @@ enum class Exc {
 struct Error {
   Exc type;
   std::string message;  // empty: the exception is raised without arguments
+  // A Python exception raised inside `with pyxc.gil():` (with_gil.h): the
+  // exception object itself (an owned reference whose deleter takes the GIL),
+  // restored unchanged by set_python_error; `type` and `message` are unused.
+  std::shared_ptr<void> python = nullptr;
 };
 
 // noinline keeps the throw out of hot loops: the checks stay a compare and a

@@ -10,3 +10,12 @@
 #else
 #define PYXC_RUNS_WITHOUT_GIL
 #endif
+
+// A class whose constructor takes the GIL and whose destructor gives it back
+// (pyxc::rt::GilBlock): pyxc-verify counts the rest of the C++ block that
+// declares such a variable as holding the GIL.
+#if defined(__clang__)
+#define PYXC_HOLDS_GIL_IN_SCOPE [[clang::annotate("pyxc::holds_gil_in_scope")]]
+#else
+#define PYXC_HOLDS_GIL_IN_SCOPE
+#endif

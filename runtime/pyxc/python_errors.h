@@ -33,7 +33,33 @@ inline int64_t native_recursion_budget() {
   return limit < kMaxNativeRecursion ? limit : kMaxNativeRecursion;
 }
 
+// Drops the reference a carried Python exception holds. It may run on any
+// thread, with or without the GIL (a prange worker dropping a later chunk's
+// failure): PyGILState_Ensure takes the GIL when needed.
+inline void release_python_exception(void* object) noexcept {
+  PyGILState_STATE state = PyGILState_Ensure();
+  Py_DECREF(static_cast<PyObject*>(object));
+  PyGILState_Release(state);
+}
+
+// Makes the carried exception object the pending exception again: the same
+// object, so its type, arguments, attributes and traceback are the ones the
+// Python code raised.
+inline void restore_python_exception(void* object) {
+  PyObject* exception = static_cast<PyObject*>(object);
+#if PY_VERSION_HEX >= 0x030C0000
+  PyErr_SetRaisedException(Py_NewRef(exception));
+#else
+  PyErr_Restore(Py_NewRef(reinterpret_cast<PyObject*>(Py_TYPE(exception))), Py_NewRef(exception),
+                PyException_GetTraceback(exception));
+#endif
+}
+
 inline void set_python_error(const Error& error) {
+  if (error.python) {
+    restore_python_exception(error.python.get());
+    return;
+  }
   PyObject* type = exception_type(error.type);
   if (error.message.empty()) {
     PyErr_SetNone(type);

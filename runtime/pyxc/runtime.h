@@ -25,3 +25,4 @@
 #include "scalar_types.h"
 #include "slice.h"
 #include "tuples.h"
+#include "with_gil.h"

@@ -95,6 +95,14 @@ bool hasRunsWithoutGilMarker(const clang::FunctionDecl& fn) {
   return pattern && marked(pattern);
 }
 
+bool holdsGilInScope(const clang::VarDecl& var) {
+  const clang::CXXRecordDecl* record = var.getType()->getAsCXXRecordDecl();
+  if (!record || !record->hasDefinition()) return false;
+  for (const auto* attr : record->getDefinition()->specific_attrs<clang::AnnotateAttr>())
+    if (attr->getAnnotation() == "pyxc::holds_gil_in_scope") return true;
+  return false;
+}
+
 namespace {
 
 // std::mutex, std::unique_lock, std::condition_variable and friends throw

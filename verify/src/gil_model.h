@@ -29,6 +29,11 @@ bool involvesPythonObject(clang::QualType type);
 
 bool hasRunsWithoutGilMarker(const clang::FunctionDecl& fn);
 
+// A variable of a class marked PYXC_HOLDS_GIL_IN_SCOPE (pyxc::rt::GilBlock):
+// its constructor takes the GIL, its destructor at the end of the
+// enclosing block gives it back.
+bool holdsGilInScope(const clang::VarDecl& var);
+
 // False when the function is declared not to throw (noexcept, throw(),
 // C linkage, a builtin, a destructor).
 bool declaredMayThrow(const clang::FunctionDecl& fn);

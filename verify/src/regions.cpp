@@ -29,6 +29,24 @@ void collectGilCalls(const clang::Stmt& stmt, std::vector<const clang::CallExpr*
     if (child && !isUnevaluatedOrDeferred(stmt, *child)) collectGilCalls(*child, out);
 }
 
+// Scoped GIL holders (`const pyxc::rt::GilBlock g;`): the GIL is held from
+// the end of the declaration to the closing brace of its block, where the
+// destructor releases it on every way out (return, break, an exception).
+struct ScopedHold {
+  clang::SourceLocation acquired;
+  clang::SourceLocation released;
+};
+void collectScopedHolds(const clang::Stmt& stmt, std::vector<ScopedHold>& out) {
+  if (const auto* compound = llvm::dyn_cast<clang::CompoundStmt>(&stmt))
+    for (const clang::Stmt* child : compound->body())
+      if (const auto* declStmt = llvm::dyn_cast_or_null<clang::DeclStmt>(child))
+        for (const clang::Decl* decl : declStmt->decls())
+          if (const auto* var = llvm::dyn_cast<clang::VarDecl>(decl); var && holdsGilInScope(*var))
+            out.push_back({declStmt->getEndLoc(), compound->getRBracLoc()});
+  for (const clang::Stmt* child : stmt.children())
+    if (child && !isUnevaluatedOrDeferred(stmt, *child)) collectScopedHolds(*child, out);
+}
+
 }  // namespace
 
 GilRegionChecker::GilRegionChecker(clang::ASTContext& context, Reporter& reporter)
@@ -41,6 +59,12 @@ std::vector<GilRegionChecker::Transition> GilRegionChecker::transitionsIn(const 
   for (const clang::CallExpr* call : calls)
     transitions.push_back({sources_.getExpansionLoc(call->getEndLoc()),
                            gilEffectOf(*call->getDirectCallee()) == GilEffect::Releases});
+  std::vector<ScopedHold> holds;
+  if (fn.getBody()) collectScopedHolds(*fn.getBody(), holds);
+  for (const ScopedHold& hold : holds) {
+    transitions.push_back({sources_.getExpansionLoc(hold.acquired), false, Transition::Scope::Enter});
+    transitions.push_back({sources_.getExpansionLoc(hold.released), false, Transition::Scope::Leave});
+  }
   std::sort(transitions.begin(), transitions.end(), [this](const Transition& a, const Transition& b) {
     return sources_.isBeforeInTranslationUnit(a.end, b.end);
   });
@@ -69,10 +93,19 @@ void GilRegionChecker::finish() {
 
 bool GilRegionChecker::isFreeAt(const Walk& walk, clang::SourceLocation loc) const {
   bool free = walk.startsFree;
+  std::vector<bool> beforeScopes;
   clang::SourceLocation at = sources_.getExpansionLoc(loc);
   for (const Transition& t : walk.transitions) {
     if (!sources_.isBeforeInTranslationUnit(t.end, at)) break;
-    free = t.releases;
+    if (t.scope == Transition::Scope::Enter) {
+      beforeScopes.push_back(free);
+      free = false;
+    } else if (t.scope == Transition::Scope::Leave && !beforeScopes.empty()) {
+      free = beforeScopes.back();
+      beforeScopes.pop_back();
+    } else {
+      free = t.releases;
+    }
   }
   return free;
 }

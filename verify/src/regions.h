@@ -43,6 +43,9 @@ class GilRegionChecker {
   struct Transition {
     clang::SourceLocation end;  // expansion location of the call's last token
     bool releases;
+    // A scoped holder (GilBlock): entering holds the GIL, leaving restores
+    // what held before it (a nested block leaves the GIL held).
+    enum class Scope { None, Enter, Leave } scope = Scope::None;
   };
   struct Walk {
     const clang::FunctionDecl* fn;

@@ -269,7 +269,7 @@ TEST(Stmt, UnsupportedStatementsAreDescribed) {
     const char* source;
     const char* description;
   } cases[] = {
-      {"with open(p) as f:\n    pass\n", "a 'with' statement"},
+      {"with open(p) as f:\n    pass\n", "'with ... as ...' (only 'with pyxc.gil():' is supported in native code)"},
       {"try:\n    pass\nexcept E:\n    pass\n", "a 'try' statement"},
       {"class C:\n    pass\n", "a class definition"},
       {"@dataclass\nclass C:\n    pass\n", "a class definition"},

@@ -9,6 +9,6 @@ def helper(x):
 
 @pyxc.native
 def f(x: int) -> int:
-    # CHECK: :[[@LINE+2]]:12: error: calling the Python function 'helper' from native code is not supported; decorate it with @pyxc.native or move the call out [python-call]
+    # CHECK: :[[@LINE+2]]:12: error: calling the Python function 'helper' from native code needs the GIL: wrap the call in 'with pyxc.gil():', or decorate 'helper' with @pyxc.native [python-call]
     # CHECK: :6:5: note: 'helper' is defined here without @pyxc.native
     return helper(x)

@@ -11,7 +11,7 @@ def f(xs):
     return f"{ys}"
 # CHECK:      FunctionDef f @6:1 lines=6..11
 # CHECK:          value: Unsupported "a set comprehension" @7:10
-# CHECK-NEXT:   Unsupported "a 'with' statement" @8:5
+# CHECK-NEXT:   Unsupported "'with ... as ...' (only 'with pyxc.gil():' is supported in native code)" @8:5
 # CHECK:          value: Unsupported "a lambda" @10:9
 # CHECK:        Return @11:5
 # CHECK-NEXT:     Unsupported "an f-string" @11:12
