@@ -138,6 +138,11 @@ class FunctionChecker {
   std::optional<Scalar> resolveDtype(ast::Expr& dtype, const std::string& callee);
   // numpy_arrays.cpp: allocation, reductions, linear algebra, array methods.
   Type callNumpyAllocation(ast::Expr& call, const std::string& name, const std::string& spelled);
+  // NumPy constructors (numpy_alloc.cpp).
+  std::vector<ast::Expr*> bindNumpyArgs(ast::Expr& call, const std::string& spelled,
+                                        const std::vector<std::string>& params, size_t required, bool& ok);
+  bool checkNumpyShape(ast::Expr& call, ast::Expr* shape, const std::string& spelled, int& ndim);
+  bool checkFillValue(ast::Expr* fill, Scalar element, const std::string& spelled);
   Type callNumpyReduction(ast::Expr& call, const std::string& name, const std::string& spelled);
   Type callNumpyLinalg(ast::Expr& call, const std::string& name, const std::string& spelled);
   // `a.<method>(...)` where `a` is an array (callee->operand(0) is already checked).

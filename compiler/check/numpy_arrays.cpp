@@ -15,12 +15,6 @@ std::string notYet(const std::string& spelled, const std::string& name) {
 
 }  // namespace
 
-Type FunctionChecker::callNumpyAllocation(ast::Expr& call, const std::string& name, const std::string& spelled) {
-  checkArgumentsOnly(call);
-  error(Kind::UnsupportedConstruct, call.span, notYet(spelled, name));
-  return Type::unknown();
-}
-
 Type FunctionChecker::callNumpyReduction(ast::Expr& call, const std::string& name, const std::string& spelled) {
   checkArgumentsOnly(call);
   error(Kind::UnsupportedConstruct, call.span, notYet(spelled, name));
@@ -34,6 +28,20 @@ Type FunctionChecker::callNumpyLinalg(ast::Expr& call, const std::string& name, 
 }
 
 Type FunctionChecker::callArrayMethod(ast::Expr& call, const Type& array) {
+  const std::string& method = call.operand(0)->text;
+  if (method == "copy") {
+    // a.copy(): a new C-contiguous array (order='C'; NumPy's default).
+    call.ref = ast::Ref{ast::RefKind::ArrayMethod, -1, method};
+    bool ok = true;
+    auto args = bindNumpyArgs(call, "." + method, {"order"}, 0, ok);
+    if (args[0] && (args[0]->kind != ast::ExprKind::StrLit || args[0]->text != "C")) {
+      error(Kind::UnsupportedConstruct, args[0]->span, ".copy() makes C-ordered arrays in native code: only order='C' is supported");
+      ok = false;
+    }
+    call.boundArgs = {call.operand(0)->operand(0)};
+    if (!ok) return Type::unknown();
+    return Type::arrayOf(array.scalar, array.ndim, true);
+  }
   checkArgumentsOnly(call);
   error(Kind::UnsupportedConstruct, call.span,
         "method calls ('." + call.operand(0)->text + "()' on " + typeName(array) +

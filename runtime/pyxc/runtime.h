@@ -19,6 +19,7 @@
 #include "list_convert.h"
 #include "gil.h"
 #include "module.h"
+#include "numpy_alloc.h"
 #include "parallel.h"
 #include "pymath.h"
 #include "python_errors.h"
