@@ -17,6 +17,7 @@
 #include "function.h"
 #include "gil.h"
 #include "module.h"
+#include "numeric_builtins.h"
 #include "parallel.h"
 #include "pymath.h"
 #include "python_errors.h"
