@@ -6,6 +6,7 @@ namespace pyxc::check {
 Type FunctionChecker::callBuiltin(ast::Expr& call, const std::string& name) {
   if (auto list = callListBuiltin(call, name)) return *list;
   call.ref = ast::Ref{ast::RefKind::Builtin, -1, name};
+  if (auto numeric = callNumericBuiltin(call, name)) return *numeric;
   if (name == "range") {
     error(Kind::UnsupportedConstruct, call.span, "range() can only be used as the iterable of a for loop");
     checkPositionalArgs(call);

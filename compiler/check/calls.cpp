@@ -21,7 +21,8 @@ std::string quotedList(const std::vector<std::string>& names) {
 }
 
 bool isSupportedBuiltinFunction(const std::string& name) {
-  for (const char* b : {"abs", "min", "max", "round", "int", "float", "bool", "len", "range", "sum", "any", "all", "sorted", "list"})
+  for (const char* b : {"abs", "min", "max", "round", "int", "float", "bool", "len", "range", "sum", "any", "all", "sorted", "list",
+                        "divmod", "pow"})
     if (name == b) return true;
   return false;
 }
@@ -118,7 +119,7 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
           if (isMathConstant(b->member))
             error(Kind::TypeMismatch, call.span, "'float' object is not callable");
           else
-            error(Kind::UnsupportedConstruct, call.span, "math." + b->member + " is not supported in native code");
+            error(Kind::UnsupportedConstruct, call.span, unsupportedMathMessage(b->member));
           return checkArgsOnly();
         case BindingKind::PyxcMember:
           if (auto scalar = scalarFromMarker(b->member)) {
@@ -176,7 +177,7 @@ Type FunctionChecker::checkCall(ast::Expr& call) {
       }
       error(isMathConstant(member) ? Kind::TypeMismatch : Kind::UnsupportedConstruct, call.span,
             isMathConstant(member) ? std::string("'float' object is not callable")
-                                   : spelled + " is not supported in native code");
+                                   : unsupportedMathMessage(member));
       return checkArgsOnly();
     }
     if (b && b->kind == BindingKind::PyxcModule) {
@@ -346,37 +347,6 @@ Type FunctionChecker::callNativeFunction(ast::Expr& call, int functionIndex) {
   }
   call.boundArgs = std::move(bound);
   return target.returnType;
-}
-
-Type FunctionChecker::callMathFunction(ast::Expr& call, const std::string& name) {
-  const MathFunctionInfo& info = *findMathFunction(name);
-  call.ref = ast::Ref{ast::RefKind::MathFunction, -1, name};
-  bool keywordError = rejectKeywords(call, "math." + name);
-  std::vector<Operand> args = checkPositionalArgs(call);
-  int count = static_cast<int>(args.size());
-  if (count < info.minArgs || count > info.maxArgs) {
-    std::string message;
-    if (info.minArgs == 1 && info.maxArgs == 1)
-      message = "math." + name + "() takes exactly one argument (" + std::to_string(count) + " given)";
-    else if (info.minArgs == info.maxArgs)
-      message = name + " expected " + std::to_string(info.minArgs) + " arguments, got " + std::to_string(count);
-    else if (count < info.minArgs)
-      message = name + " expected at least " + plural(info.minArgs, "argument", "arguments") + ", got " +
-                std::to_string(count);
-    else
-      message = name + " expected at most " + plural(info.maxArgs, "argument", "arguments") + ", got " +
-                std::to_string(count);
-    error(Kind::BadCall, call.span, message);
-    return Type::unknown();
-  }
-  if (!requireNumericArgs(call, args, "math." + name) || keywordError) return Type::unknown();
-  for (size_t i = 1; i < call.operands.size(); ++i) call.boundArgs.push_back(call.operand(i));
-  switch (info.result) {
-    case MathFunctionInfo::Result::Int: return Type::scalarOf(Scalar::I64);
-    case MathFunctionInfo::Result::Bool: return Type::scalarOf(Scalar::Bool);
-    case MathFunctionInfo::Result::Float: return Type::scalarOf(Scalar::F64);
-  }
-  return Type::unknown();
 }
 
 Type FunctionChecker::callCast(ast::Expr& call, Scalar scalar, const std::string& spelled) {

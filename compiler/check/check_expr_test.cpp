@@ -206,7 +206,15 @@ TEST(Calls, MathFunctionsAndConstants) {
             "3:12 bad-call: math.sqrt() takes exactly one argument (2 given)");
   EXPECT_EQ(errorOf("x: float", "math.atan2(x)"), "3:12 bad-call: atan2 expected 2 arguments, got 1");
   EXPECT_EQ(errorOf("x: float", "math.log(x, 2, 3)"), "3:12 bad-call: log expected at most 2 arguments, got 3");
-  EXPECT_EQ(errorOf("x: int", "math.gcd(x, x)"), "3:12 unsupported-construct: math.gcd is not supported in native code");
+  EXPECT_EQ(typeOf("x: int", "math.gcd(x, x, 3)"), "int");
+  EXPECT_EQ(typeOf("x: float", "math.hypot(x, x, 1)"), "float");
+  EXPECT_EQ(typeOf("x: float", "math.isclose(x, 1.0, abs_tol=1e-3)"), "bool");
+  EXPECT_EQ(errorOf("x: float", "math.factorial(x)"),
+            "3:27 type-mismatch: math.factorial() needs an integer here: 'float' object cannot be interpreted as an "
+            "integer (write int(x) to truncate)");
+  EXPECT_EQ(errorOf("x: float", "math.dist(x, x)"),
+            "3:12 unsupported-construct: math.dist needs sequences of coordinates, which native code does not have; "
+            "write math.hypot(p0 - q0, p1 - q1, ...)");
 }
 
 TEST(Calls, FromMathImport) {
@@ -239,8 +247,8 @@ TEST(Calls, Builtins) {
   EXPECT_EQ(r.expr->ref.kind, ast::RefKind::Builtin);
   EXPECT_EQ(r.expr->ref.name, "round");
   EXPECT_EQ(errorOf("x: int", "min(x)"),
-            "3:12 unsupported-construct: min() of an iterable is not supported in native code; pass two or more "
-            "numbers");
+            "3:16 unsupported-construct: min() of one argument in native code takes a 1-D array, not int; pass two "
+            "or more numbers otherwise");
   EXPECT_EQ(errorOf("x: int", "range(x)"),
             "3:12 unsupported-construct: range() can only be used as the iterable of a for loop");
   EXPECT_EQ(errorOf("x: int", "abs(x, x)"), "3:12 bad-call: abs() takes exactly one argument (2 given)");

@@ -167,6 +167,11 @@ class FunctionChecker {
   Type callNativeFunction(ast::Expr& call, int functionIndex);
   Type callMathFunction(ast::Expr& call, const std::string& name);
   Type callBuiltin(ast::Expr& call, const std::string& name);
+  // numeric_builtins.cpp: sum, divmod, pow, min/max of an array, float("inf");
+  // nullopt for the calls builtins.cpp checks itself.
+  std::optional<Type> callNumericBuiltin(ast::Expr& call, const std::string& name);
+  Type callSum(ast::Expr& call);
+  Type callExtremeOfArray(ast::Expr& call, const std::string& name);
   Type callCast(ast::Expr& call, Scalar scalar, const std::string& spelled);
   Type checkException(ast::Expr& e);
   std::vector<Operand> checkPositionalArgs(ast::Expr& call);

@@ -122,11 +122,13 @@ Type FunctionChecker::checkListMethod(ast::Expr& call, ast::Expr& object, const 
 // The builtins over lists and generator expressions; nullopt leaves the
 // call to callBuiltin (numbers, arrays).
 std::optional<Type> FunctionChecker::callListBuiltin(ast::Expr& call, const std::string& name) {
-  bool owned = name == "sum" || name == "any" || name == "all" || name == "sorted" || name == "list";
-  if (!owned && name != "min" && name != "max" && name != "len") return std::nullopt;
+  // sum/min/max/len also take numbers, arrays and ranges (numeric_builtins.cpp):
+  // a list's only when the argument is one.
+  bool owned = name == "any" || name == "all" || name == "sorted" || name == "list";
+  if (!owned && name != "sum" && name != "min" && name != "max" && name != "len") return std::nullopt;
   ast::Expr* arg = call.operands.size() == 2 ? call.operand(1) : nullptr;
   if (!owned) {
-    // min/max/len of one list or comprehension; a quick look at the
+    // sum/min/max/len of one list or comprehension; a quick look at the
     // argument decides without typing it twice.
     if (!arg) return std::nullopt;
     bool list = isComprehension(arg) || isFreshList(*arg);

@@ -78,22 +78,6 @@ const ModuleBinding* ModuleScope::lookup(const std::string& name) const {
   return it == names_.end() ? nullptr : &it->second;
 }
 
-const MathFunctionInfo* findMathFunction(const std::string& name) {
-  using R = MathFunctionInfo::Result;
-  static const MathFunctionInfo kFunctions[] = {
-      {"sqrt", 1, 1, R::Float},  {"exp", 1, 1, R::Float},      {"log", 1, 2, R::Float},
-      {"log2", 1, 1, R::Float},  {"log10", 1, 1, R::Float},    {"sin", 1, 1, R::Float},
-      {"cos", 1, 1, R::Float},   {"tan", 1, 1, R::Float},      {"asin", 1, 1, R::Float},
-      {"acos", 1, 1, R::Float},  {"atan", 1, 1, R::Float},     {"atan2", 2, 2, R::Float},
-      {"hypot", 2, 2, R::Float}, {"floor", 1, 1, R::Int},      {"ceil", 1, 1, R::Int},
-      {"fabs", 1, 1, R::Float},  {"pow", 2, 2, R::Float},      {"copysign", 2, 2, R::Float},
-      {"isnan", 1, 1, R::Bool},  {"isinf", 1, 1, R::Bool},     {"isfinite", 1, 1, R::Bool},
-  };
-  for (const auto& f : kFunctions)
-    if (name == f.name) return &f;
-  return nullptr;
-}
-
 bool isMathConstant(const std::string& name) {
   return name == "pi" || name == "e" || name == "inf" || name == "nan" || name == "tau";
 }

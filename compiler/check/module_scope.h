@@ -51,14 +51,21 @@ class ModuleScope {
   std::unordered_map<std::string, const ast::Expr*> assigned_;
 };
 
-// The math functions pyxc compiles, with their argument counts.
+// The math functions pyxc compiles, with their argument counts (maxArgs -1:
+// any number) and kinds; the table is in math_calls.cpp.
 struct MathFunctionInfo {
   const char* name;
   int minArgs;
   int maxArgs;
-  enum class Result { Float, Int, Bool } result;
+  enum class Result { Float, Int, Bool, FloatIntPair, FloatPair, Element } result;
+  // Floats: any numbers (converted to float); Ints: integers only, as
+  // CPython's operator.index; FloatThenInt: ldexp; Array: a 1-D array.
+  enum class Args { Floats, Ints, FloatThenInt, Array } args = Args::Floats;
 };
 const MathFunctionInfo* findMathFunction(const std::string& name);
+// The diagnostic for math.<name> that pyxc does not compile (it names what
+// to write instead where there is something).
+std::string unsupportedMathMessage(const std::string& name);
 bool isMathConstant(const std::string& name);
 
 // Builtin exception classes native code may raise.

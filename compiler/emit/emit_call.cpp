@@ -84,32 +84,10 @@ std::string FunctionEmitter::nativeCall(const Expr& e) {
   });
 }
 
-std::string FunctionEmitter::mathCall(const Expr& e) {
-  const std::string& function = e.ref.name;
-  auto primitive = mathFunction(function);
-  auto args = callArguments(e);
-  if (!primitive) return unsupported(e, "math." + function);
-  bool integerRounding = function == "floor" || function == "ceil";
-  std::vector<Operand> operands;
-  for (const Expr* arg : args) {
-    if (!arg) return unsupported(e, "math." + function + " without an argument");
-    // floor/ceil of an int is the int itself (no float round trip).
-    bool keepInt = integerRounding && (arg->type.isInteger() || arg->type.isBool());
-    operands.push_back(operand(*arg, keepInt ? kI64 : kF64));
-  }
-  Primitive chosen = *primitive;
-  if (function == "log" && args.size() == 2) chosen.pattern = "pyxc::rt::math::log({0}, {1})";
-  Type resultType = integerRounding ? kI64 : kF64;
-  if (function == "isnan" || function == "isinf" || function == "isfinite") resultType = kBool;
-  std::string text = sequenced(operands, resultType, [&](const std::vector<std::string>& values) {
-    return applyPattern(chosen, values, resultType);
-  });
-  return convertValue(text, resultType, e.type);
-}
-
 std::string FunctionEmitter::builtinCall(const Expr& e) {
   const std::string& function = e.ref.name;
   auto args = callArguments(e);
+  if (auto numeric = numericBuiltinCall(e)) return *numeric;
   for (const Expr* arg : args) {
     if (!arg) return unsupported(e, function + "() with a missing argument");
   }

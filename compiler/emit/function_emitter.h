@@ -141,7 +141,10 @@ class FunctionEmitter {
   std::string call(const ast::Expr& e);
   std::string nativeCall(const ast::Expr& e);
   std::string builtinCall(const ast::Expr& e);
+  // emit_math.cpp
   std::string mathCall(const ast::Expr& e);
+  std::optional<std::string> numericBuiltinCall(const ast::Expr& e);
+  std::string literal0(const types::Type& type);
   std::string scalarCast(const ast::Expr& e, const types::Type& to);
   std::vector<const ast::Expr*> callArguments(const ast::Expr& e) const;
   std::string unsupported(const ast::Expr& e, const std::string& what);

@@ -79,12 +79,6 @@ inline double log(double x, double base) {
 // C99 atan2 already gives CPython's special values.
 inline double atan2(double y, double x) { return std::atan2(y, x); }
 
-// CPython computes hypot without overflow errors: inf when the result does not fit.
-inline double hypot(double x, double y) {
-  if (std::isinf(x) || std::isinf(y)) return inf;
-  return std::hypot(x, y);
-}
-
 inline double copysign(double x, double y) { return std::copysign(x, y); }
 
 inline bool isnan(double x) { return std::isnan(x); }
@@ -125,5 +119,14 @@ template <Integer T>
 inline int64_t floor(T x) { return int_cast<int64_t>(x); }
 template <Integer T>
 inline int64_t ceil(T x) { return int_cast<int64_t>(x); }
+// math.trunc: int() of the value.
+inline int64_t trunc(double x) { return float_to_int<int64_t>(x); }
+inline int64_t trunc(float x) { return trunc(static_cast<double>(x)); }
+template <Integer T>
+inline int64_t trunc(T x) { return int_cast<int64_t>(x); }
 
 }  // namespace pyxc::rt::math
+
+#include "math_float.h"
+#include "math_gamma.h"
+#include "math_int.h"

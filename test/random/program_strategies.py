@@ -110,7 +110,7 @@ ARITH = {"i64": ["+", "-", "*", "//", "%", "**"], "i32": ["+", "-", "*", "//", "
          "f32": ["+", "-", "*", "/"]}
 MATH_UNARY = ["math.sqrt", "math.exp", "math.log", "math.log2", "math.log10", "math.sin", "math.cos",
               "math.tan", "math.asin", "math.acos", "math.atan", "math.fabs"]
-MATH_BINARY = ["math.atan2", "math.hypot", "math.copysign", "math.pow"]
+MATH_BINARY = ["math.atan2", "math.hypot", "math.copysign", "math.pow", "math.fmod", "math.remainder"]
 
 
 def expression(draw, scope: Scope, type_: str, depth: int) -> "Node":
@@ -210,7 +210,9 @@ def any_expression(draw, scope: Scope, type_: str, depth: int) -> "Node":
 
 def builtin_call(draw, scope: Scope, type_: str, depth: int):
     if type_ == "f64":
-        choice = draw(st.sampled_from(["unary", "binary", "float", "minmax", "abs"]))
+        choice = draw(st.sampled_from(["unary", "binary", "hypot3", "float", "minmax", "abs"]))
+        if choice == "hypot3":  # math.hypot of any number of coordinates
+            return Call("f64", "math.hypot", tuple(expression(draw, scope, "f64", depth) for _ in range(3)))
         if choice == "unary":
             return Call("f64", draw(st.sampled_from(MATH_UNARY)), (expression(draw, scope, "f64", depth),))
         if choice == "binary":
