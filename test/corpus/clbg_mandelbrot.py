@@ -12,7 +12,7 @@ import numpy as np
 
 import pyxc
 
-CORPUS_EXPECT = "refused"
+CORPUS_EXPECT = "compiles"
 CORPUS_ENTRY = "mandelbrot"
 
 

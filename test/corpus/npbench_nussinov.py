@@ -12,7 +12,7 @@ import numpy as np
 import pyxc
 from pyxc import i32
 
-CORPUS_EXPECT = "refused"
+CORPUS_EXPECT = "compiles"
 CORPUS_ENTRY = "kernel"
 
 
