@@ -68,7 +68,10 @@ const ArrayView<T, N, C>& view_of(const Array<T, N, C>& array) {
 
 inline std::string shape_text(const int64_t* shape, int n) {
   std::string s = "(";
-  for (int k = 0; k < n; ++k) s += (k ? "," : "") + std::to_string(shape[k]);
+  for (int k = 0; k < n; ++k) {
+    if (k) s.push_back(',');
+    s.append(std::to_string(shape[k]));
+  }
   return s + (n == 1 ? ",)" : ")");
 }
 
