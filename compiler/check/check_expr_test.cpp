@@ -79,7 +79,8 @@ TEST(Operators, Errors) {
   EXPECT_EQ(errorOf("a: float", "~a"), "3:12 type-mismatch: bad operand type for unary ~: 'float'");
   EXPECT_EQ(errorOf("a: int", "(a, a) + a"),
             "3:12 type-mismatch: unsupported operand type(s) for +: 'tuple' and 'int'");
-  EXPECT_EQ(errorOf("a: int", "a @ a"), "3:12 type-mismatch: unsupported operand type(s) for @: 'int' and 'int'");
+  EXPECT_EQ(errorOf("a: int", "a @ a"),
+            "3:12 type-mismatch: unsupported operand type(s) for @: 'int' and 'int'; '@' needs arrays (1-D or 2-D)");
   EXPECT_EQ(errorOf("", "99999999999999999999"),
             "3:12 bad-literal: integer literal 99999999999999999999 does not fit in a 64-bit int");
   EXPECT_EQ(typeOf("", "-9223372036854775808"), "int");

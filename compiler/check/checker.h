@@ -144,7 +144,10 @@ class FunctionChecker {
   bool checkNumpyShape(ast::Expr& call, ast::Expr* shape, const std::string& spelled, int& ndim);
   bool checkFillValue(ast::Expr* fill, Scalar element, const std::string& spelled);
   Type callNumpyReduction(ast::Expr& call, const std::string& name, const std::string& spelled);
+  // numpy_linalg.cpp: np.dot/np.matmul calls and the `@` operator.
   Type callNumpyLinalg(ast::Expr& call, const std::string& name, const std::string& spelled);
+  Type checkMatMul(ast::Expr& e, const Operand& left, const Operand& right);
+  Type linalgResult(Span span, const Type& a, const Type& b, const std::string& what);
   // `a.<method>(...)` where `a` is an array (callee->operand(0) is already checked).
   Type callArrayMethod(ast::Expr& call, const Type& array);
   // numpy_ufuncs.cpp: elementwise functions of arrays and scalars.

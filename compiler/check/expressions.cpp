@@ -336,6 +336,7 @@ Type FunctionChecker::checkBinary(ast::Expr& e) {
   Operand left = check(e.operand(0));
   Operand right = check(e.operand(1));
   if (auto list = checkListBinary(e, left, right)) return *list;
+  if (e.binaryOp == ast::BinaryOp::MatMul) return checkMatMul(e, left, right);  // numpy_linalg.cpp
   return binaryResult(e.binaryOp, left, right, e.span, e.operandTypes);
 }
 

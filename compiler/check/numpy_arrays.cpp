@@ -21,12 +21,6 @@ Type FunctionChecker::callNumpyReduction(ast::Expr& call, const std::string& nam
   return Type::unknown();
 }
 
-Type FunctionChecker::callNumpyLinalg(ast::Expr& call, const std::string& name, const std::string& spelled) {
-  checkArgumentsOnly(call);
-  error(Kind::UnsupportedConstruct, call.span, notYet(spelled, name));
-  return Type::unknown();
-}
-
 Type FunctionChecker::callArrayMethod(ast::Expr& call, const Type& array) {
   const std::string& method = call.operand(0)->text;
   if (method == "copy") {

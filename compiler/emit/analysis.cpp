@@ -277,6 +277,10 @@ bool bodyNeedsNoGil(const ast::FunctionDef& fn) {
     if (e.kind == ExprKind::Call &&
         (e.ref.kind == RefKind::NativeFunction || e.ref.kind == RefKind::ArrayConstructor))
       needed = true;
+    // np.dot / np.matmul / `@` loop over whole arrays.
+    if ((e.kind == ExprKind::Call && e.ref.kind == RefKind::NumpyLinalg) ||
+        (e.kind == ExprKind::Binary && e.binaryOp == ast::BinaryOp::MatMul))
+      needed = true;
     // A comprehension or generator expression is a loop; a list method
     // (sort, extend, index, ...) or a new list may touch every element.
     if (e.kind == ExprKind::ListComp || e.kind == ExprKind::GeneratorExp || e.ref.kind == RefKind::ListMethod ||

@@ -175,6 +175,7 @@ std::string FunctionEmitter::unary(const Expr& e) {
 
 std::string FunctionEmitter::binary(const Expr& e) {
   if (e.type.isList()) return listBinary(e);
+  if (e.binaryOp == ast::BinaryOp::MatMul) return matmulOperator(e);  // emit_numpy_linalg.cpp
   Type operandType = e.operandTypes.empty() ? e.type : e.operandTypes[0];
   auto primitive = binaryPrimitiveFor(e.binaryOp, operandType, *e.operands[0], *e.operands[1]);
   if (!primitive) {

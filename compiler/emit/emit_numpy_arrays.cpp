@@ -82,7 +82,6 @@ std::string FunctionEmitter::numpyAllocation(const ast::Expr& call) {
 }
 
 std::string FunctionEmitter::numpyReduction(const ast::Expr& call) { return unsupported(call, "this NumPy call"); }
-std::string FunctionEmitter::numpyLinalg(const ast::Expr& call) { return unsupported(call, "this NumPy call"); }
 
 std::string FunctionEmitter::arrayMethod(const ast::Expr& call) {
   auto args = callArguments(call);

@@ -188,7 +188,10 @@ class FunctionEmitter {
   // algebra, array methods; emit_numpy_ufuncs.cpp: elementwise functions) ----
   std::string numpyAllocation(const ast::Expr& call);
   std::string numpyReduction(const ast::Expr& call);
+  // emit_numpy_linalg.cpp: np.dot/np.matmul and `a @ b`.
   std::string numpyLinalg(const ast::Expr& call);
+  std::string matmulOperator(const ast::Expr& e);
+  std::string linalgCall(const ast::Expr& e, const ast::Expr* a, const ast::Expr* b, bool matmul);
   std::string arrayMethod(const ast::Expr& call);
   std::string numpyUfunc(const ast::Expr& call);
   // ---- with pyxc.gil() (emit_with_gil.cpp) ----
