@@ -1,4 +1,4 @@
-// NumPy allocation, reductions and linear algebra in native code, and the
+// NumPy linear algebra in native code, and the
 // methods of array values.
 #include "compiler/check/checker.h"
 
@@ -14,12 +14,6 @@ std::string notYet(const std::string& spelled, const std::string& name) {
 }
 
 }  // namespace
-
-Type FunctionChecker::callNumpyReduction(ast::Expr& call, const std::string& name, const std::string& spelled) {
-  checkArgumentsOnly(call);
-  error(Kind::UnsupportedConstruct, call.span, notYet(spelled, name));
-  return Type::unknown();
-}
 
 Type FunctionChecker::callNumpyLinalg(ast::Expr& call, const std::string& name, const std::string& spelled) {
   checkArgumentsOnly(call);
@@ -42,6 +36,8 @@ Type FunctionChecker::callArrayMethod(ast::Expr& call, const Type& array) {
     if (!ok) return Type::unknown();
     return Type::arrayOf(array.scalar, array.ndim, true);
   }
+  // a.sum(), a.min(axis=0), ...: numpy_reductions.cpp.
+  if (isArrayReductionMethod(method)) return checkReduction(call, method, "." + method, call.operand(0)->operand(0), true);
   checkArgumentsOnly(call);
   error(Kind::UnsupportedConstruct, call.span,
         "method calls ('." + call.operand(0)->text + "()' on " + typeName(array) +

@@ -20,6 +20,7 @@
 #include "gil.h"
 #include "module.h"
 #include "numpy_alloc.h"
+#include "numpy_reduce.h"
 #include "numeric_builtins.h"
 #include "parallel.h"
 #include "pymath.h"
