@@ -67,8 +67,8 @@ Type FunctionChecker::checkReduction(ast::Expr& call, const std::string& name, c
     return Type::unknown();
   }
   for (size_t k = base + 1; k < args.size(); ++k) {
+    // The value is not checked: one message for the option, not a cascade.
     if (!args[k] || args[k]->kind == ast::ExprKind::NoneLit) continue;
-    check(args[k]);
     error(Kind::UnsupportedConstruct, args[k]->span,
           spelled + "(" + params[k] + "=...) is not supported in native code; supported: " + kSupported);
     ok = false;
