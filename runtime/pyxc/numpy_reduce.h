@@ -217,7 +217,9 @@ auto extreme(const V& from) {
       if (nan) return;
       if (std::isnan(x)) { nan = true; best = x; return; }
     }
-    if (first || (Max ? x > best : x < best)) best = x;
+    // NumPy's loop keeps `best` only when strictly better, so of equal
+    // values (0.0 and -0.0) the later wins.
+    if (first || !(Max ? best > x : best < x)) best = x;
     first = false;
   });
   return best;
