@@ -143,7 +143,11 @@ class FunctionChecker {
                                         const std::vector<std::string>& params, size_t required, bool& ok);
   bool checkNumpyShape(ast::Expr& call, ast::Expr* shape, const std::string& spelled, int& ndim);
   bool checkFillValue(ast::Expr* fill, Scalar element, const std::string& spelled);
+  // numpy_reductions.cpp: np.sum(a, axis=...) and a.sum(...); `method`:
+  // the array is `arrayExpr` (checked) and the arguments are all options.
   Type callNumpyReduction(ast::Expr& call, const std::string& name, const std::string& spelled);
+  Type checkReduction(ast::Expr& call, const std::string& name, const std::string& spelled, ast::Expr* arrayExpr,
+                      bool method);
   // numpy_linalg.cpp: np.dot/np.matmul calls and the `@` operator.
   Type callNumpyLinalg(ast::Expr& call, const std::string& name, const std::string& spelled);
   Type checkMatMul(ast::Expr& e, const Operand& left, const Operand& right);
@@ -271,6 +275,8 @@ class FunctionChecker {
   std::vector<std::unordered_map<std::string, int>> comprehensionScopes_;
 };
 
+// numpy_reductions.cpp: whether `a.<method>()` is a reduction pyxc compiles.
+bool isArrayReductionMethod(const std::string& method);
 // lists.cpp: `[...]`, `[...] * n`, `[... for ...]` make a new list, which
 // may be stored into a list of a wider element type.
 bool isFreshList(const ast::Expr& e);

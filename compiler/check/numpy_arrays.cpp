@@ -1,25 +1,8 @@
-// NumPy allocation, reductions and linear algebra in native code, and the
-// methods of array values.
+// The methods of array values (a.copy(); the reductions a.sum() ... go to
+// numpy_reductions.cpp).
 #include "compiler/check/checker.h"
 
 namespace pyxc::check {
-
-namespace {
-
-// Not yet compiled: names the supported spelling where there is one.
-std::string notYet(const std::string& spelled, const std::string& name) {
-  std::string message = spelled + "() is not supported in native code yet";
-  if (name == "empty" || name == "zeros") message += "; use pyxc." + name + "(shape, dtype)";
-  return message;
-}
-
-}  // namespace
-
-Type FunctionChecker::callNumpyReduction(ast::Expr& call, const std::string& name, const std::string& spelled) {
-  checkArgumentsOnly(call);
-  error(Kind::UnsupportedConstruct, call.span, notYet(spelled, name));
-  return Type::unknown();
-}
 
 Type FunctionChecker::callArrayMethod(ast::Expr& call, const Type& array) {
   const std::string& method = call.operand(0)->text;
@@ -36,6 +19,8 @@ Type FunctionChecker::callArrayMethod(ast::Expr& call, const Type& array) {
     if (!ok) return Type::unknown();
     return Type::arrayOf(array.scalar, array.ndim, true);
   }
+  // a.sum(), a.min(axis=0), ...: numpy_reductions.cpp.
+  if (isArrayReductionMethod(method)) return checkReduction(call, method, "." + method, call.operand(0)->operand(0), true);
   checkArgumentsOnly(call);
   error(Kind::UnsupportedConstruct, call.span,
         "method calls ('." + call.operand(0)->text + "()' on " + typeName(array) +

@@ -281,6 +281,8 @@ bool bodyNeedsNoGil(const ast::FunctionDef& fn) {
     if ((e.kind == ExprKind::Call && e.ref.kind == RefKind::NumpyLinalg) ||
         (e.kind == ExprKind::Binary && e.binaryOp == ast::BinaryOp::MatMul))
       needed = true;
+    // A NumPy reduction reads every element of its array.
+    if (e.kind == ExprKind::Call && e.ref.kind == RefKind::NumpyReduction) needed = true;
     // A comprehension or generator expression is a loop; a list method
     // (sort, extend, index, ...) or a new list may touch every element.
     if (e.kind == ExprKind::ListComp || e.kind == ExprKind::GeneratorExp || e.ref.kind == RefKind::ListMethod ||

@@ -1,4 +1,4 @@
-// NumPy allocation, reductions and linear algebra, and array methods
+// NumPy allocation and linear algebra, and array methods
 // (typed by compiler/check/numpy_alloc.cpp and numpy_arrays.cpp; the
 // argument layout of each call is documented there).
 #include <fmt/format.h>
@@ -81,7 +81,6 @@ std::string FunctionEmitter::numpyAllocation(const ast::Expr& call) {
   return unsupported(call, "np." + name + "()");
 }
 
-std::string FunctionEmitter::numpyReduction(const ast::Expr& call) { return unsupported(call, "this NumPy call"); }
 
 std::string FunctionEmitter::arrayMethod(const ast::Expr& call) {
   auto args = callArguments(call);

@@ -21,6 +21,7 @@
 #include "module.h"
 #include "numpy_alloc.h"
 #include "numpy_linalg.h"
+#include "numpy_reduce.h"
 #include "numeric_builtins.h"
 #include "parallel.h"
 #include "pymath.h"
