@@ -410,6 +410,12 @@ def unpack(draw, scope: Scope, depth: int) -> Unpack:
         via = ""
     if via == "indexed" and len(set(types)) > 1:
         via = "tuple"
+    # pyxc bug (reported): in a tuple display stored in a local, a later
+    # element's evaluation-order temporaries (`t = (0.0 / p, a[0] // a[1])`
+    # computes a[0] first) are emitted before the earlier elements, so a
+    # later element's error wins. Until fixed, only leaves after the first.
+    if via and any(v.size() > 2 for v in values[1:]):
+        via = ""
     return Unpack(names, types, values, via, scope.fresh("t") if via else "")
 
 
