@@ -49,7 +49,8 @@ class ListItem(Node):
 class ListReduce(Node):
     """`sum(xs)` / `min(xs)` / `max(xs)`; min/max of an empty list raise
     ValueError. An int sum is checked at every addition (pyxc's promise),
-    so the oracle adds through `_sum_i64`."""
+    so the oracle adds through `_sum_i64`; a float one is a float even
+    when empty (CPython's is the int 0 then)."""
     type: str
     func: str
     name: str
@@ -57,6 +58,8 @@ class ListReduce(Node):
     def render(self, oracle: bool) -> str:
         if oracle and self.func == "sum" and self.type == "i64":
             return f"_sum_i64({self.name})"
+        if oracle and self.func == "sum":  # CPython's sum([]) is the int 0
+            return f"float(sum({self.name}))"
         return f"{self.func}({self.name})"
 
 
