@@ -128,7 +128,10 @@ Effects callEffects(const Expr& e, const ast::Directives& directives) {
       return primitive && !primitive->mayRaise ? Effects{} : orderedEffects();
     }
     case RefKind::Builtin: {
-      if (name == "float" || name == "bool" || name == "min" || name == "max") return {};
+      if (name == "float" || name == "bool") return {};
+      // min/max of scalars cannot fail; of one list, array or generator
+      // they raise ValueError when it is empty, so they keep their place.
+      if (name == "min" || name == "max") return e.operands.size() > 2 ? Effects{} : orderedEffects();
       // round(n) and int(n) of an integer are the integer itself.
       const Expr* arg = e.operand(1);
       bool integerArg = arg && e.operands.size() == 2 &&

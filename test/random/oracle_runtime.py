@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 __all__ = ["NativeValueError", "Unpromised", "_ck_i64", "_ck_i32", "_ck_u8", "_f32", "_int_truediv",
-           "_pow_i64", "_pow_f64"]
+           "_pow_i64", "_pow_f64", "_sum_i64"]
 
 RANGES = {"i64": (-2**63, 2**63 - 1), "i32": (-2**31, 2**31 - 1), "u8": (0, 255)}
 
@@ -76,3 +76,11 @@ def _pow_f64(base: float, exponent: float) -> float:
     if isinstance(result, complex):
         raise NativeValueError("complex")
     return result
+
+
+def _sum_i64(items) -> int:
+    # pyxc checks every addition of an int sum, left to right from 0.
+    total = 0
+    for item in items:
+        total = _ck_i64(total + item)
+    return total

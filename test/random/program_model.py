@@ -459,6 +459,7 @@ class Function(Node):
 NATIVE_HEADER = '''\
 from __future__ import annotations
 import math
+import numpy as np
 import pyxc
 from pyxc import f32, f64, i32, i64, u8
 
@@ -468,6 +469,7 @@ FI = pyxc.fused("FI", i32, i64)
 ORACLE_HEADER = '''\
 from __future__ import annotations
 import math
+import numpy as np
 import pyxc
 from pyxc import f32, f64, i32, i64, u8
 from oracle_runtime import *  # noqa: F401,F403

@@ -43,3 +43,18 @@ def assign_ndim(a: pyxc.f64[:, :]) -> int:
     n: int = 0
     n = a.ndim
     return n
+
+
+@pyxc.native
+def max_of_empty_list_before_index(p: int) -> bool:
+    # min/max counted as unable to fail, so the comparison's operands were
+    # not sequenced: `xs[3]` raised IndexError before `max(xs)` raised
+    # CPython's ValueError (one-argument min/max of a list fails if empty).
+    xs: list[int] = [0 for i in range(-6) if False]
+    return max(xs) == xs[3] > p
+
+
+@pyxc.native
+def min_of_generator_before_index(p: int) -> bool:
+    xs: list[int] = []
+    return min(x for x in xs) < xs[p]
