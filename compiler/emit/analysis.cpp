@@ -278,7 +278,8 @@ bool bodyNeedsNoGil(const ast::FunctionDef& fn) {
   forEachExpr(fn.body, [&](const Expr& e, bool) {
     // A native call may run long; so may filling a large new array.
     if (e.kind == ExprKind::Call &&
-        (e.ref.kind == RefKind::NativeFunction || e.ref.kind == RefKind::ArrayConstructor))
+        (e.ref.kind == RefKind::NativeFunction || e.ref.kind == RefKind::ArrayConstructor ||
+         e.ref.kind == RefKind::NumpyAllocation || e.ref.kind == RefKind::ArrayMethod))
       needed = true;
     // np.dot / np.matmul / `@` loop over whole arrays.
     if ((e.kind == ExprKind::Call && e.ref.kind == RefKind::NumpyLinalg) ||
