@@ -11,7 +11,7 @@ import numpy as np
 import pyxc
 from pyxc import f64
 
-CORPUS_EXPECT = "refused"
+CORPUS_EXPECT = "compiles"
 CORPUS_ENTRY = "kernel"
 
 
