@@ -71,9 +71,9 @@ bool FunctionChecker::checkNumpyShape(ast::Expr& call, ast::Expr* shape, const s
       call.boundArgs.push_back(shape);
       return true;
     }
-    dims.push_back(shape);
-    shape = nullptr;  // checked already
+    dims.push_back(shape);  // one int dimension, typed just above
   }
+  const bool display = shape->kind == ast::ExprKind::Tuple;  // its elements are not typed yet
   if (dims.empty() || dims.size() > static_cast<size_t>(kMaxArrayDims)) {
     error(Kind::UnsupportedConstruct, call.span,
           spelled + "() needs a shape of 1 to " + std::to_string(kMaxArrayDims) + " dimensions in native code");
@@ -81,7 +81,7 @@ bool FunctionChecker::checkNumpyShape(ast::Expr& call, ast::Expr* shape, const s
   }
   bool ok = true;
   for (ast::Expr* d : dims) {
-    Type t = d->type.isUnknown() || shape ? checkType(d) : d->type;
+    Type t = display ? checkType(d) : d->type;
     if (t.isUnknown()) {
       ok = false;
     } else if (!t.isInteger() && !t.isBool()) {
@@ -96,10 +96,6 @@ bool FunctionChecker::checkNumpyShape(ast::Expr& call, ast::Expr* shape, const s
 }
 
 namespace {
-bool endsWith(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
 // NumPy's default dtype of np.full / np.arange from a Python scalar.
 Scalar defaultDtypeOf(const Type& t) {
   if (t.isBool()) return Scalar::Bool;
@@ -166,7 +162,7 @@ Type FunctionChecker::callNumpyAllocation(ast::Expr& call, const std::string& na
     if (!ok || !element) return Type::unknown();
     return Type::arrayOf(*element, ndim, true);
   }
-  if (endsWith(name, "_like") || name == "copy" || name == "array") {
+  if (name.ends_with("_like") || name == "copy" || name == "array") {
     bool isFull = name == "full_like";
     bool isCopy = name == "copy" || name == "array";
     auto args = isFull ? bindNumpyArgs(call, spelled, {"a", "fill_value", "dtype", "order"}, 2, ok)

@@ -31,12 +31,6 @@ bool isLocalName(const Expr& e) {
   return e.kind == ExprKind::Name && e.ref.kind == ast::RefKind::Local && e.ref.index >= 0 && !e.maybeUnbound;
 }
 
-std::string commaJoined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
-  return out;
-}
-
 }  // namespace
 
 std::string FunctionEmitter::arrayAttribute(const Expr& e) {

@@ -14,15 +14,6 @@ using types::Type;
 
 namespace {
 
-std::string commaJoined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += ", ";
-    out += parts[i];
-  }
-  return out;
-}
-
 const Type kI64 = Type::scalarOf(Scalar::I64);
 const Type kF64 = Type::scalarOf(Scalar::F64);
 const Type kBool = Type::scalarOf(Scalar::Bool);

@@ -19,15 +19,6 @@ using types::Type;
 
 namespace {
 
-std::string joinTexts(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    if (i) out += separator;
-    out += parts[i];
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string FunctionEmitter::expr(const Expr& e) {

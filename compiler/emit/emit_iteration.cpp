@@ -27,12 +27,6 @@ namespace {
 
 const Type kI64 = Type::scalarOf(Scalar::I64);
 
-std::string joinTexts(const std::vector<std::string>& parts, const char* separator) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? separator : "") + parts[i];
-  return out;
-}
-
 bool isBuiltinCall(const Expr& e, const char* name) {
   return e.kind == ExprKind::Call && e.ref.kind == RefKind::Builtin && e.ref.name == name;
 }

@@ -19,12 +19,6 @@ namespace {
 const Type kI64 = Type::scalarOf(Scalar::I64);
 const Type kBool = Type::scalarOf(Scalar::Bool);
 
-std::string commaJoined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
-  return out;
-}
-
 // The slot of a list[bool] is a byte: reads convert it back.
 std::string elementValue(const std::string& slot, const Type& element) {
   return element.isBool() ? fmt::format("static_cast<bool>({})", slot) : slot;

@@ -92,18 +92,7 @@ void FunctionEmitter::comprehensionClause(const Expr& comp, size_t clause, const
       bounds.push_back(temp());
       line(fmt::format("const int64_t {} = {};", bounds.back(), withoutOuterParens(exprAs(*arg, kI64))));
     }
-    std::string value = counter;
-    if (bounds.size() == 1) {
-      line(fmt::format("for (int64_t {0} = 0; {0} < {1}; ++{0}) {{", counter, bounds[0]));
-    } else if (bounds.size() == 2) {
-      line(fmt::format("for (int64_t {0} = {1}; {0} < {2}; ++{0}) {{", counter, bounds[0], bounds[1]));
-    } else {
-      std::string trips = temp();
-      line(fmt::format("const uint64_t {} = pyxc::rt::range_length({}, {}, {});", trips, bounds[0], bounds[1],
-                       bounds[2]));
-      line(fmt::format("for (uint64_t {0} = 0; {0} < {1}; ++{0}) {{", counter, trips));
-      value = fmt::format("pyxc::rt::range_at({}, {}, {})", bounds[0], bounds[2], counter);
-    }
+    std::string value = openRangeLoop(bounds, counter);  // emit_stmt.cpp
     out_->indent();
     line(fmt::format("[[maybe_unused]] const {} {} = {};", variableType, variable, value));
   } else if (iterable.type.isList()) {

@@ -7,18 +7,6 @@
 
 namespace pyxc::emit {
 
-namespace {
-std::string commaJoined(const std::vector<std::string>& parts) {
-  std::string out;
-  for (const auto& p : parts) out += (out.empty() ? "" : ", ") + p;
-  return out;
-}
-
-bool endsWith(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-}  // namespace
-
 std::string FunctionEmitter::numpyAllocation(const ast::Expr& call) {
   const std::string& name = call.ref.name;
   const types::Type& array = call.type;
@@ -45,7 +33,7 @@ std::string FunctionEmitter::numpyAllocation(const ast::Expr& call) {
       return made;
     });
   }
-  if (endsWith(name, "_like") || name == "copy" || name == "array") {
+  if (name.ends_with("_like") || name == "copy" || name == "array") {
     std::vector<Operand> operands{operand(*args[0], args[0]->type)};
     if (name == "full_like") operands.push_back(operand(*args[1], element));
     return sequenced(operands, array, [&](const std::vector<std::string>& v) {

@@ -441,26 +441,31 @@ void FunctionEmitter::forRange(const Stmt& s, const Expr& rangeCall) {
   line("}");
 }
 
+std::string FunctionEmitter::openRangeLoop(const std::vector<std::string>& bounds, const std::string& counter) {
+  if (bounds.size() == 1) {
+    // 0 <= k < stop: k never overflows.
+    line(fmt::format("for (int64_t {0} = 0; {0} < {1}; ++{0}) {{", counter, bounds[0]));
+    return counter;
+  }
+  if (bounds.size() == 2) {
+    line(fmt::format("for (int64_t {0} = {1}; {0} < {2}; ++{0}) {{", counter, bounds[0], bounds[1]));
+    return counter;
+  }
+  // Any step sign; step 0 is a ValueError; the trip count avoids the
+  // overflow `i += step` would hit near the ends of int64.
+  std::string trips = temp();
+  line(fmt::format("const uint64_t {} = pyxc::rt::range_length({}, {}, {});", trips, bounds[0], bounds[1],
+                   bounds[2]));
+  line(fmt::format("for (uint64_t {0} = 0; {0} < {1}; ++{0}) {{", counter, trips));
+  return fmt::format("pyxc::rt::range_at({}, {}, {})", bounds[0], bounds[2], counter);
+}
+
 void FunctionEmitter::rangeLoop(const Stmt& s, const std::vector<const Expr*>& args,
                                 const std::vector<std::string>& bounds, const std::string& brokeFlag) {
   const Expr& target = *s.exprs[0];
   const ast::Local* local = localOf(target);
   std::string counter = temp();
-  std::string value = counter;
-  if (args.size() == 1) {
-    // 0 <= k < stop: k never overflows.
-    line(fmt::format("for (int64_t {0} = 0; {0} < {1}; ++{0}) {{", counter, bounds[0]));
-  } else if (args.size() == 2) {
-    line(fmt::format("for (int64_t {0} = {1}; {0} < {2}; ++{0}) {{", counter, bounds[0], bounds[1]));
-  } else {
-    // Any step sign; step 0 is a ValueError; the trip count avoids the
-    // overflow `i += step` would hit near the ends of int64.
-    std::string trips = temp();
-    line(fmt::format("const uint64_t {} = pyxc::rt::range_length({}, {}, {});", trips, bounds[0], bounds[1],
-                           bounds[2]));
-    line(fmt::format("for (uint64_t {0} = 0; {0} < {1}; ++{0}) {{", counter, trips));
-    value = fmt::format("pyxc::rt::range_at({}, {}, {})", bounds[0], bounds[2], counter);
-  }
+  std::string value = openRangeLoop(bounds, counter);
   out_->indent();
   // The loop variable is a normal local: it keeps its last value after the loop.
   if (rangeFits(args, local->type) || local->type == kI64) {

@@ -220,6 +220,9 @@ class FunctionEmitter {
   void loopBlock(const ast::Stmt& s, const std::string& brokeFlag);
   void loopElse(const ast::Stmt& s, const std::string& brokeFlag);
   // One `for` over the evaluated range bounds, with its body.
+  // Opens `for (...) {` over range(bounds...) (1-3 evaluated bounds) with
+  // `counter` as its index; returns the loop variable's value.
+  std::string openRangeLoop(const std::vector<std::string>& bounds, const std::string& counter);
   void rangeLoop(const ast::Stmt& s, const std::vector<const ast::Expr*>& args, const std::vector<std::string>& bounds,
                  const std::string& brokeFlag);
   // emit_iteration.cpp: enumerate/zip/reversed loops, array unpacking,

@@ -364,4 +364,15 @@ const char* exceptionKind(std::string_view name) {
   return nullptr;
 }
 
+std::string joinTexts(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+std::string commaJoined(const std::vector<std::string>& parts) { return joinTexts(parts, ", "); }
+
 }  // namespace pyxc::emit

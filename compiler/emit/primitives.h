@@ -88,4 +88,8 @@ std::string truthiness(const std::string& value, const types::Type& type);
 // The C++ exception kind for a builtin exception name ("ValueError"), or nullptr.
 const char* exceptionKind(std::string_view pythonName);
 
+// `a, b, c` (argument lists) and the general form with any separator.
+std::string joinTexts(const std::vector<std::string>& parts, std::string_view separator);
+std::string commaJoined(const std::vector<std::string>& parts);
+
 }  // namespace pyxc::emit
